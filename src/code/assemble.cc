@@ -1,0 +1,716 @@
+#include "code/assemble.h"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+namespace marsad::code {
+
+namespace {
+
+using knowledge::Frame;
+using knowledge::PrepRole;
+using knowledge::Pos;
+using text::TokenKind;
+
+constexpr uint32_t kNone = static_cast<uint32_t>(-1);
+
+// A trigger read for its roles, before merging.
+struct Draft {
+  uint32_t trigger = 0;  // index into Mentions::triggers
+  uint32_t sentence = 0;
+  uint32_t clause_begin = 0, clause_end = 0;
+  std::string type, mode, cameo, rule;
+  Frame frame = Frame::Agent;
+  Pos pos = Pos::Verb;
+  std::vector<uint32_t> source, target;  // indices into Mentions::actors
+  bool reciprocal = false;
+  bool definite = false;     // «الاشتباكات»: refers to a happening told before
+  bool consequence = false;  // a victim noun («مقتل», «إصابة») that may be another event's outcome
+  std::string status = "occurred";
+  bool alive = true;
+  std::vector<uint32_t> merged;  // other drafts folded into this one
+};
+
+struct Context {
+  const AssemblyLexicons& lex;
+  const ArticleFacts& f;
+  Trace* trace;
+  std::vector<uint8_t> clause_break;  // token starts a new clause
+  std::vector<uint8_t> filler;        // token may stand between a verb and its subject (dates, quotes)
+  std::vector<int> prep_at;           // token → index of the prep cue starting there, or -1
+  std::vector<int> actor_at;          // token → first actor mention starting there, or -1
+
+  const text::Token& tok(uint32_t i) const { return f.analysis.tokens[i]; }
+  const ActorMention& actor(uint32_t i) const { return f.mentions.actors[i]; }
+  const knowledge::ActorInfo& info(uint32_t i) const { return lex.base.actors.at(actor(i).actor); }
+  void note(const std::string& s) const {
+    if (trace) trace->push_back(s);
+  }
+};
+
+bool is_clause_punct(const text::Token& t) {
+  return t.kind == TokenKind::Punct && (t.norm == "," || t.norm == ";" || t.norm == ":" || t.norm == "(" || t.norm == ")");
+}
+
+bool definite_form(const text::Token& t) {
+  std::string_view s = t.norm;
+  if (has_conjunction(t)) s.remove_prefix(2);
+  // ال (0627 0644) or لل (0644 0644) or بال / كال
+  auto sw = [&](std::string_view p) { return s.substr(0, p.size()) == p; };
+  return sw("\xD8\xA7\xD9\x84") || sw("\xD9\x84\xD9\x84") || sw("\xD8\xA8\xD8\xA7\xD9\x84") || sw("\xD9\x83\xD8\xA7\xD9\x84");
+}
+
+Context make_context(const AssemblyLexicons& lex, const ArticleFacts& f, Trace* trace) {
+  Context c{lex, f, trace, {}, {}, {}, {}};
+  const size_t n = f.analysis.tokens.size();
+  c.clause_break.assign(n, 0);
+  c.filler.assign(n, 0);
+  c.prep_at.assign(n, -1);
+  c.actor_at.assign(n, -1);
+  for (size_t i = 0; i < n; ++i) {
+    const auto& t = f.analysis.tokens[i];
+    if (is_clause_punct(t)) c.clause_break[i] = 1;
+    if (t.kind == TokenKind::Quote || is_clause_punct(t)) c.filler[i] = 1;
+  }
+  std::vector<knowledge::PhraseMatch> breaks;
+  for (const auto& s : f.analysis.sentences) lex.clause_breaks.find_longest(f.analysis.tokens, s.tok_begin, s.tok_end, breaks);
+  for (const auto& b : breaks) c.clause_break[b.tok_begin] = 1;
+  for (size_t i = 0; i < f.mentions.preps.size(); ++i) {
+    const auto& p = f.mentions.preps[i];
+    c.prep_at[p.tok_begin] = static_cast<int>(i);
+    if (lex.base.cues.prep_role(p.payload) == PrepRole::Carry) c.clause_break[p.tok_begin] = 1;
+  }
+  for (const auto& d : f.dates)
+    for (uint32_t t = d.tok_begin; t < d.tok_end && t < n; ++t) c.filler[t] = 1;
+  for (size_t i = 0; i < f.mentions.actors.size(); ++i) {
+    const auto& a = f.mentions.actors[i];
+    if (c.actor_at[a.tok_begin] < 0) c.actor_at[a.tok_begin] = static_cast<int>(i);
+  }
+  // A verb trigger glued to «و»/«ف» opens a new clause («واتهم», «وأرسلت»).
+  for (const auto& tm : f.mentions.triggers) {
+    const auto& trig = lex.base.triggers.trigger(tm.trigger);
+    if (trig.pos == Pos::Verb && has_conjunction(f.analysis.tokens[tm.tok_begin])) c.clause_break[tm.tok_begin] = 1;
+  }
+  for (const auto& lv : f.mentions.light_verbs)
+    if (has_conjunction(f.analysis.tokens[lv.tok_begin])) c.clause_break[lv.tok_begin] = 1;
+  return c;
+}
+
+// The clause around token `i`: [begin, end) within its sentence.
+std::pair<uint32_t, uint32_t> clause_of(const Context& c, uint32_t i) {
+  const auto& s = c.f.analysis.sentences[c.f.mentions.sentence_of[i]];
+  uint32_t b = i;
+  while (b > s.tok_begin && !c.clause_break[b]) --b;
+  if (c.clause_break[b] && is_clause_punct(c.tok(b))) ++b;
+  uint32_t e = i + 1;
+  while (e < s.tok_end && !c.clause_break[e]) ++e;
+  return {b, e};
+}
+
+// The role marked by the last prep cue in [from, to), if any.
+std::optional<PrepRole> prep_in(const Context& c, uint32_t from, uint32_t to) {
+  std::optional<PrepRole> role;
+  for (uint32_t t = from; t < to; ++t)
+    if (c.prep_at[t] >= 0) {
+      PrepRole r = c.lex.base.cues.prep_role(c.f.mentions.preps[static_cast<size_t>(c.prep_at[t])].payload);
+      if (r == PrepRole::Agent || r == PrepRole::Target || r == PrepRole::Reciprocal) role = r;
+    }
+  return role;
+}
+
+// Content words in [from, to): not fillers, not preps.
+uint32_t content_words(const Context& c, uint32_t from, uint32_t to) {
+  uint32_t n = 0;
+  for (uint32_t t = from; t < to; ++t) {
+    if (c.filler[t]) continue;
+    if (c.prep_at[t] >= 0) {
+      const auto& p = c.f.mentions.preps[static_cast<size_t>(c.prep_at[t])];
+      t = p.tok_end - 1;
+      continue;
+    }
+    ++n;
+  }
+  return n;
+}
+
+// Actor mentions in [from, to), in order.
+std::vector<uint32_t> actors_in(const Context& c, uint32_t from, uint32_t to) {
+  std::vector<uint32_t> out;
+  for (uint32_t i = 0; i < c.f.mentions.actors.size(); ++i) {
+    const auto& a = c.actor(i);
+    if (a.tok_begin >= from && a.tok_begin < to) out.push_back(i);
+  }
+  return out;
+}
+
+// Actor `k` of `list` and those coordinated with it by «و» («… ومليشيا الدفاع الوطني»).
+std::vector<uint32_t> coordinated(const Context& c, const std::vector<uint32_t>& list, size_t k, size_t* last = nullptr) {
+  std::vector<uint32_t> group{list[k]};
+  size_t j = k;
+  while (j + 1 < list.size()) {
+    const auto& prev = c.actor(list[j]);
+    const auto& next = c.actor(list[j + 1]);
+    if (next.tok_begin == prev.tok_begin) {  // two readings of one anaphor («الطرفين»)
+      group.push_back(list[++j]);
+      continue;
+    }
+    bool joined = false;
+    if (next.tok_begin >= prev.tok_end) {
+      uint32_t gap = next.tok_begin - prev.tok_end;
+      const auto& first = c.tok(next.tok_begin);
+      if (gap == 0 && has_conjunction(first)) joined = true;
+      if (gap == 1 && (c.tok(prev.tok_end).norm == "\xD9\x88" || c.tok(prev.tok_end).norm == ",")) joined = true;
+      if (gap == 1 && c.tok(prev.tok_end).kind == TokenKind::Quote && has_conjunction(first)) joined = true;
+    }
+    if (!joined) break;
+    group.push_back(list[++j]);
+  }
+  if (last) *last = j;
+  return group;
+}
+
+void add_all(std::vector<uint32_t>& to, const std::vector<uint32_t>& from) {
+  for (uint32_t x : from)
+    if (std::find(to.begin(), to.end(), x) == to.end()) to.push_back(x);
+}
+
+// A nationality adjective right after a noun trigger: «القصف التركي» → turkey_forces.
+std::optional<uint32_t> nationality_after(const Context& c, uint32_t end, std::vector<ActorMention>& extra) {
+  for (const auto& n : c.f.mentions.nationalities) {
+    if (n.tok_begin < end) continue;
+    if (n.tok_begin > end + 1) break;
+    if (c.actor_at[n.tok_begin] >= 0 || c.lex.base.actors.patron_only(n.payload)) return std::nullopt;
+    int id = c.lex.base.actors.compose(c.lex.base.actors.country_key(n.payload), "forces");
+    if (id < 0) return std::nullopt;
+    ActorMention m;
+    m.tok_begin = m.name_begin = n.tok_begin;
+    m.tok_end = n.tok_end;
+    m.actor = static_cast<uint32_t>(id);
+    m.sentence = n.sentence;
+    m.rule = "nationality_adjective";
+    extra.push_back(m);
+    return static_cast<uint32_t>(c.f.mentions.actors.size() + extra.size() - 1);
+  }
+  return std::nullopt;
+}
+
+struct RoleReading {
+  std::vector<uint32_t> source, target;
+  bool reciprocal = false;
+  std::string how;
+};
+
+// Read the roles of one trigger inside its clause.
+RoleReading read_roles(const Context& c, const TriggerMention& tm, const knowledge::Trigger& trig, uint32_t anchor,
+                       bool anchor_is_verb, uint32_t cb, uint32_t ce, std::vector<ActorMention>& extra) {
+  RoleReading r;
+  const auto& sent = c.f.analysis.sentences[tm.sentence];
+  const bool verb = anchor_is_verb || trig.pos == Pos::Verb || trig.pos == Pos::Phrase;
+  std::vector<uint32_t> after = actors_in(c, tm.tok_end, ce);
+  std::vector<uint32_t> before = actors_in(c, cb, anchor);
+  // actors after the anchor but before a noun trigger (light-verb subject: «شنت طائرات التحالف غارات»)
+  std::vector<uint32_t> between = anchor < tm.tok_begin ? actors_in(c, anchor + 1, tm.tok_begin) : std::vector<uint32_t>{};
+
+  if (trig.frame == Frame::Reciprocal) r.reciprocal = true;
+
+  // «بين أ و ب»: the two sides, possibly past a relative clause.
+  if (trig.frame == Frame::Reciprocal || trig.type == "CONSULT") {
+    for (uint32_t t = tm.tok_end; t < sent.tok_end && t < tm.tok_end + 10; ++t) {
+      if (c.prep_at[t] < 0) continue;
+      const auto& p = c.f.mentions.preps[static_cast<size_t>(c.prep_at[t])];
+      if (c.lex.base.cues.prep_role(p.payload) != PrepRole::Reciprocal || c.tok(t).keys.empty() ||
+          c.tok(t).keys[0] != "\xD8\xA8\xD9\x8A\xD9\x86")  // بين
+        continue;
+      std::vector<uint32_t> sides = actors_in(c, p.tok_end, sent.tok_end);
+      if (sides.empty() || c.actor(sides[0]).tok_begin > p.tok_end + 2) break;
+      size_t last = 0;
+      std::vector<uint32_t> g = coordinated(c, sides, 0, &last);
+      // «بين الطرفين» resolves to two actors at once.
+      if (g.size() >= 2) {
+        r.source.push_back(g[0]);
+        r.target.assign(g.begin() + 1, g.end());
+      } else {
+        r.source = g;
+      }
+      r.reciprocal = true;
+      r.how = "between";
+      return r;
+    }
+  }
+
+  auto take_after = [&](bool noun) {
+    uint32_t cursor = tm.tok_end;
+    for (size_t k = 0; k < after.size(); ++k) {
+      const auto& a = c.actor(after[k]);
+      if (a.tok_begin < cursor) continue;
+      auto prep = prep_in(c, cursor, a.tok_begin);
+      uint32_t words = content_words(c, cursor, a.tok_begin);
+      size_t last = k;
+      std::vector<uint32_t> g = coordinated(c, after, k, &last);
+      bool lam = has_lam(c.tok(a.tok_begin));
+      bool assigned = true;
+      if (prep == PrepRole::Agent) {
+        add_all(r.source, g);
+      } else if (prep == PrepRole::Target) {
+        add_all(r.target, g);
+      } else if (prep == PrepRole::Reciprocal) {
+        add_all(r.target, g);
+        if (trig.type == "CONSULT" || trig.type == "COOPERATE" || trig.type == "AGREE" || trig.frame == Frame::Reciprocal)
+          r.reciprocal = true;
+      } else if (trig.frame == Frame::Victim || trig.frame == Frame::Undergo) {
+        if (words <= 4 && r.target.empty()) add_all(r.target, g);
+        else assigned = false;
+      } else if (trig.frame == Frame::Self) {
+        if (r.source.empty() && (words <= 2 || lam)) add_all(r.source, g);
+        else assigned = false;
+      } else if (noun) {
+        if (r.source.empty() && r.target.empty() && (lam || words == 0)) add_all(r.source, g);
+        else if (r.target.empty() && words <= 3) add_all(r.target, g);
+        else assigned = false;
+      } else {
+        if (lam && !r.source.empty()) add_all(r.target, g);
+        else if (r.source.empty() && words <= 2 && !lam) add_all(r.source, g);
+        else if (r.target.empty() && words <= 4) add_all(r.target, g);
+        else assigned = false;
+      }
+      if (!assigned) break;
+      cursor = c.actor(after[last]).tok_end;
+      k = last;
+    }
+  };
+
+  if (anchor_is_verb && anchor < tm.tok_begin) {
+    // light verb: its subject stands between it and the noun, or before it
+    if (!between.empty() && content_words(c, anchor + 1, c.actor(between[0]).tok_begin) <= 1) {
+      add_all(r.source, coordinated(c, between, 0));
+      r.how = "light_verb_vso";
+    }
+    take_after(true);
+  } else {
+    take_after(!verb);
+    if (!r.source.empty() || !r.target.empty()) r.how = verb ? "after_verb" : "after_noun";
+  }
+
+  // «القصف التركي»: a nationality adjective as the agent of a noun.
+  if (r.source.empty() && !verb && trig.frame != Frame::Victim) {
+    if (auto n = nationality_after(c, tm.tok_end, extra)) {
+      r.source.push_back(*n);
+      r.how = "nationality_adjective";
+    }
+  }
+
+  // Subject before the verb (SVO), or between a status cue and a noun
+  // («محاولة الأخيرة اعتقال»).
+  const bool wants_source = trig.frame != Frame::Victim && trig.frame != Frame::Undergo;
+  if (!before.empty()) {
+    size_t k = before.size() - 1;
+    while (k > 0 && c.actor(before[k - 1]).tok_begin == c.actor(before[k]).tok_begin) --k;  // both readings of an anaphor
+    const auto& a = c.actor(before[k]);
+    auto prep = prep_in(c, cb, a.tok_begin);
+    bool prep_bound = prep.has_value() && a.tok_begin > cb && prep_in(c, a.tok_begin >= 3 ? std::max(cb, a.tok_begin - 3) : cb, a.tok_begin).has_value();
+    uint32_t gap = content_words(c, a.tok_end, anchor);
+    if (!prep_bound && gap <= 3) {
+      std::vector<uint32_t> g;
+      for (size_t j = k; j < before.size(); ++j) g.push_back(before[j]);
+      // include actors coordinated before it
+      size_t s = k;
+      while (s > 0) {
+        std::vector<uint32_t> probe = coordinated(c, before, s - 1);
+        if (std::find(probe.begin(), probe.end(), before[k]) == probe.end()) break;
+        --s;
+        g.insert(g.begin(), before[s]);
+      }
+      if (wants_source && r.source.empty()) {
+        add_all(r.source, g);
+        if (r.how.empty()) r.how = "subject_before";
+      } else if (!wants_source && trig.frame == Frame::Undergo && r.target.empty()) {
+        add_all(r.target, g);
+        if (r.how.empty()) r.how = "undergoer_before";
+      } else if (trig.frame == Frame::Victim && r.source.empty() && !verb) {
+        add_all(r.source, g);
+        if (r.how.empty()) r.how = "agent_before_noun";
+      }
+    }
+  }
+  return r;
+}
+
+// A trigger with a «req=» guard fires only when one of its words stands in its
+// clause (or, for a noun, right around it).
+bool guard_holds(const Context& c, const knowledge::Trigger& t, uint32_t cb, uint32_t ce, const TriggerMention& tm) {
+  if (t.require.empty()) return true;
+  const auto& sent = c.f.analysis.sentences[tm.sentence];
+  uint32_t from = std::max(sent.tok_begin, std::min(cb, tm.tok_begin >= 3 ? tm.tok_begin - 3 : 0));
+  uint32_t to = std::min(sent.tok_end, std::max(ce, tm.tok_end + 4));
+  for (uint32_t i = from; i < to; ++i) {
+    if (i >= tm.tok_begin && i < tm.tok_end) continue;
+    for (const auto& k : c.tok(i).keys)
+      for (const auto& r : t.require)
+        if (k == r) return true;
+  }
+  return false;
+}
+
+bool civilian_kind(const knowledge::ActorInfo& a) {
+  return a.kind == "civilians" || a.id == "civilians" || a.id == "children" || a.id == "women" ||
+         a.id == "journalists" || a.id == "aid_workers" || a.id == "local_residents";
+}
+
+std::set<std::string> actor_ids(const Context& c, const Draft& d, const std::vector<ActorMention>& extra) {
+  std::set<std::string> ids;
+  auto add = [&](uint32_t i) {
+    const ActorMention& m = i < c.f.mentions.actors.size() ? c.actor(i) : extra[i - c.f.mentions.actors.size()];
+    ids.insert(c.lex.base.actors.at(m.actor).id);
+  };
+  for (uint32_t i : d.source) add(i);
+  for (uint32_t i : d.target) add(i);
+  return ids;
+}
+
+const geo::PlaceMention* place_for(const Context& c, uint32_t sentence, uint32_t cb, uint32_t ce) {
+  const geo::PlaceMention* in_sentence = nullptr;
+  for (const auto& p : c.f.places) {
+    if (!p.place.lat) continue;
+    if (p.tok_begin >= cb && p.tok_begin < ce) return &p;
+    if (p.sentence == sentence && !in_sentence) in_sentence = &p;
+  }
+  return in_sentence;
+}
+
+}  // namespace
+
+std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFacts& f, Trace* trace) {
+  Context c = make_context(lex, f, trace);
+  const auto& M = f.mentions;
+  std::vector<ActorMention> extra;  // actors made by rules (nationality adjectives)
+  std::vector<Draft> drafts;
+
+  // 1. One draft per trigger whose guard («req=») holds in its clause.
+  for (uint32_t ti = 0; ti < M.triggers.size(); ++ti) {
+    const auto& tm = M.triggers[ti];
+    auto [cb, ce] = clause_of(c, tm.tok_begin);
+    const knowledge::Trigger* chosen = nullptr;
+    for (uint32_t option : tm.options) {
+      const auto& t = lex.base.triggers.trigger(option);
+      if (guard_holds(c, t, cb, ce, tm)) {
+        chosen = &t;
+        break;
+      }
+    }
+    if (!chosen) {
+      c.note("skip «" + c.tok(tm.tok_begin).norm + "»: its guard (req=) does not hold in the clause");
+      continue;
+    }
+    const auto& trig = *chosen;
+    uint32_t anchor = tm.tok_begin;
+    bool light = false;
+    if (trig.pos == Pos::Noun) {
+      // a light verb up to four words before, in the same clause: «شنت طائرات التحالف غارات»
+      for (const auto& lv : M.light_verbs) {
+        if (lv.tok_begin < cb || lv.tok_begin >= tm.tok_begin || tm.tok_begin - lv.tok_end > 5) continue;
+        anchor = lv.tok_begin;
+        light = true;
+      }
+      if (light) cb = std::min(cb, clause_of(c, anchor).first);
+    }
+    Draft d;
+    d.trigger = ti;
+    d.sentence = tm.sentence;
+    d.clause_begin = cb;
+    d.clause_end = ce;
+    d.type = trig.type;
+    d.mode = trig.mode;
+    d.cameo = trig.cameo;
+    d.rule = trig.rule;
+    d.frame = trig.frame;
+    d.pos = trig.pos;
+    d.definite = trig.pos == Pos::Noun && definite_form(c.tok(tm.tok_begin));
+    d.consequence = trig.frame == Frame::Victim && trig.pos == Pos::Noun && trig.type == "ASSAULT";
+    if (trig.future) d.status = "planned";
+    RoleReading r = read_roles(c, tm, trig, anchor, light, cb, ce, extra);
+    d.source = r.source;
+    d.target = r.target;
+    d.reciprocal = r.reciprocal;
+    c.note("trigger «" + c.tok(tm.tok_begin).norm + "» " + trig.type + (trig.mode.empty() ? "" : "/" + trig.mode) +
+           " rule=" + trig.rule + " roles=" + (r.how.empty() ? "none" : r.how) + (light ? " (light verb)" : ""));
+    drafts.push_back(std::move(d));
+  }
+
+  // 2. Carry the subject of the previous clause to a verb that has none
+  //    («واستنفرت الميليشيات … كما قامت بدوريات»).
+  for (size_t i = 0; i < drafts.size(); ++i) {
+    Draft& d = drafts[i];
+    if (!d.source.empty() || d.frame == Frame::Victim || d.frame == Frame::Undergo || d.reciprocal) continue;
+    if (d.pos == Pos::Noun && !(i > 0 && drafts[i - 1].sentence == d.sentence)) continue;
+    for (size_t j = i; j-- > 0;) {
+      if (drafts[j].sentence + 1 < d.sentence) break;
+      if (!drafts[j].source.empty() && drafts[j].frame != Frame::Victim) {
+        d.source = drafts[j].source;
+        c.note("carry subject to «" + c.tok(M.triggers[d.trigger].tok_begin).norm + "» from the previous clause");
+        break;
+      }
+    }
+  }
+  // The undergoer of «تعرض … لهجمات» defaults to the previous clause's subject.
+  for (size_t i = 0; i < drafts.size(); ++i) {
+    Draft& d = drafts[i];
+    if (d.frame != Frame::Undergo || !d.target.empty()) continue;
+    for (size_t j = i; j-- > 0;)
+      if (drafts[j].sentence == d.sentence && !drafts[j].source.empty()) {
+        d.target = drafts[j].source;
+        break;
+      }
+  }
+
+  // 3. Merge: a trigger pair in one clause of the same type, a consequence noun
+  //    into the event that caused it, a definite noun into the happening told before.
+  auto compatible_modes = [](const Draft& a, const Draft& b) {
+    return a.mode.empty() || b.mode.empty() || a.mode == b.mode || a.type == "ASSAULT";
+  };
+  auto fold = [&](Draft& into, Draft& from, const char* why) {
+    add_all(into.source, from.source);
+    add_all(into.target, from.target);
+    into.reciprocal = into.reciprocal || from.reciprocal;
+    if (into.mode.empty() || into.mode == "other") into.mode = from.mode;
+    into.merged.push_back(from.trigger);
+    from.alive = false;
+    c.note(std::string("merge «") + c.tok(M.triggers[from.trigger].tok_begin).norm + "» into «" +
+           c.tok(M.triggers[into.trigger].tok_begin).norm + "»: " + why);
+  };
+  for (size_t i = 0; i < drafts.size(); ++i) {
+    if (!drafts[i].alive) continue;
+    for (size_t j = i + 1; j < drafts.size(); ++j) {
+      Draft& a = drafts[i];
+      Draft& b = drafts[j];
+      if (!b.alive || !a.alive) continue;
+      if (b.sentence != a.sentence) continue;
+      bool same_clause = b.clause_begin < a.clause_end && a.clause_begin < b.clause_end;
+      if (a.type == b.type && same_clause && compatible_modes(a, b)) {
+        fold(a, b, "same clause");
+      } else if (a.type == "ASSAULT" && b.consequence && !a.consequence) {
+        fold(a, b, "consequence");
+      } else if (b.type == "ASSAULT" && a.consequence && !b.consequence) {
+        fold(b, a, "consequence");
+      }
+    }
+  }
+  for (size_t j = 0; j < drafts.size(); ++j) {
+    Draft& b = drafts[j];
+    if (!b.alive) continue;
+    for (size_t i = 0; i < j; ++i) {
+      Draft& a = drafts[i];
+      if (!a.alive || a.type != b.type || a.mode != b.mode) continue;
+      if (a.sentence == b.sentence) continue;
+      auto ia = actor_ids(c, a, extra), ib = actor_ids(c, b, extra);
+      bool share = false;
+      for (const auto& id : ib)
+        if (ia.count(id)) share = true;
+      // places must not disagree
+      const auto* pa = place_for(c, a.sentence, a.clause_begin, a.clause_end);
+      const auto* pb = place_for(c, b.sentence, b.clause_begin, b.clause_end);
+      if (pa && pb && pa->place.lat && pb->place.lat &&
+          geo::distance_km(*pa->place.lat, *pa->place.lon, *pb->place.lat, *pb->place.lon) > 20)
+        continue;
+      if ((b.definite && (share || ib.empty())) || (share && b.reciprocal && a.reciprocal)) {
+        fold(a, b, "same happening told again");
+        break;
+      }
+    }
+  }
+
+  // 4. Drop drafts that say nothing: no actor, and a bare noun that is only a
+  //    consequence or a restatement.
+  std::vector<Event> events;
+  for (auto& d : drafts) {
+    if (!d.alive) continue;
+    if (d.source.empty() && d.target.empty() && d.pos == Pos::Noun && (d.definite || d.consequence)) {
+      c.note("drop «" + c.tok(M.triggers[d.trigger].tok_begin).norm + "»: no actor");
+      continue;
+    }
+    const auto& tm = M.triggers[d.trigger];
+    const auto& sent = f.analysis.sentences[d.sentence];
+    Event e;
+    e.type = d.type;
+    e.mode = d.mode;
+    e.cameo = d.cameo;
+    e.reciprocal = d.reciprocal;
+    auto to_ref = [&](uint32_t i) {
+      const ActorMention& m = i < M.actors.size() ? M.actors[i] : extra[i - M.actors.size()];
+      const auto& info = lex.base.actors.at(m.actor);
+      ActorRef ref;
+      ref.id = info.id;
+      ref.name_ar = info.name_ar;
+      ref.name_en = info.name_en;
+      ref.span = Span{f.analysis.tokens[m.tok_begin].begin, f.analysis.tokens[m.tok_end - 1].end};
+      return ref;
+    };
+    std::set<std::string> seen;
+    for (uint32_t i : d.source) {
+      ActorRef r = to_ref(i);
+      if (seen.insert(r.id).second) e.source.push_back(std::move(r));
+    }
+    for (uint32_t i : d.target) {
+      ActorRef r = to_ref(i);
+      if (seen.insert(r.id).second) e.target.push_back(std::move(r));
+    }
+    e.evidence.sentence = sent.span;
+    e.evidence.trigger = Span{f.analysis.tokens[tm.tok_begin].begin, f.analysis.tokens[tm.tok_end - 1].end};
+    e.evidence.rule = d.rule;
+    e.status = d.status;
+
+    // status: a cue before the trigger in its clause, or right after it
+    for (const auto& s : M.status) {
+      const auto& cue = lex.base.cues.status_cue(s.payload);
+      bool near_before = cue.before && s.tok_end <= tm.tok_begin && s.tok_begin >= d.clause_begin &&
+                         tm.tok_begin - s.tok_end <= 5;
+      bool near_after = !cue.before && s.tok_begin >= tm.tok_end && s.tok_begin - tm.tok_end <= 3;
+      if (near_before || near_after) e.status = cue.status;
+    }
+    // mode: an instrument word in the clause
+    for (const auto& mw : M.modes) {
+      const auto& w = lex.base.triggers.mode_word(mw.payload);
+      if (w.type != e.type || mw.sentence != d.sentence) continue;
+      bool in_clause = mw.tok_begin >= d.clause_begin && mw.tok_begin < d.clause_end + 4;
+      if (in_clause && (e.mode.empty() || e.mode == "other" || e.type == "ASSAULT")) {
+        e.mode = w.mode;
+        if (!w.cameo.empty()) e.cameo = w.cameo;
+      }
+    }
+    // attribution: a cue in the same sentence
+    for (const auto& a : M.attribution) {
+      if (a.sentence != d.sentence) continue;
+      uint32_t b = a.tok_begin + (lex.base.cues.attribution_cue(a.payload).prep_source ? 0 : 1);
+      uint32_t end = a.tok_end;
+      if (b >= end) {
+        end = std::min(sent.tok_end, b + 3);
+      }
+      // a quoted name right after («موقع “عين الفرات”»)
+      if (end < sent.tok_end && f.analysis.tokens[end].kind == TokenKind::Quote) {
+        uint32_t q = end + 1;
+        while (q < sent.tok_end && q < end + 6 && f.analysis.tokens[q].kind != TokenKind::Quote) ++q;
+        if (q < sent.tok_end && f.analysis.tokens[q].kind == TokenKind::Quote) end = q + 1;
+      }
+      if (b < end)
+        e.attribution = text::slice(f.text, Span{f.analysis.tokens[b].begin, f.analysis.tokens[end - 1].end});
+      break;
+    }
+    // place: own clause, then sentence, then the article's main place
+    if (const auto* p = place_for(c, d.sentence, d.clause_begin, d.clause_end)) e.location = p->place;
+    else if (f.main_place >= 0) e.location = f.places[static_cast<size_t>(f.main_place)].place;
+    // date: own clause, then sentence, then merged sentences
+    const dates::DateMention* best = nullptr;
+    for (const auto& dm : f.dates) {
+      if (dm.background || dm.date.value.empty()) continue;
+      bool same_sentence = dm.sentence == d.sentence;
+      bool merged_sentence = false;
+      for (uint32_t mt : d.merged)
+        if (M.triggers[mt].sentence == dm.sentence) merged_sentence = true;
+      if (!same_sentence && !merged_sentence) continue;
+      if (!best || (dm.tok_begin >= d.clause_begin && dm.tok_begin < d.clause_end)) best = &dm;
+    }
+    if (best) e.date = best->date;
+    // casualties: the phrases of its sentence (and merged sentences)
+    for (const auto& cm : f.casualties) {
+      bool mine = cm.sentence == d.sentence;
+      for (uint32_t mt : d.merged)
+        if (M.triggers[mt].sentence == cm.sentence) mine = true;
+      if (!mine || e.type != "ASSAULT") continue;
+      auto add = [](std::optional<int>& to, const std::optional<int>& v) {
+        if (v) to = to.value_or(0) + *v;
+      };
+      add(e.casualties.killed, cm.counts.killed);
+      add(e.casualties.injured, cm.counts.injured);
+      add(e.casualties.killed_civilians, cm.counts.killed_civilians);
+      add(e.casualties.injured_civilians, cm.counts.injured_civilians);
+    }
+    bool civ = false;
+    for (const auto& t : e.target)
+      if (const auto* info = lex.base.actors.find(t.id); info && civilian_kind(*info)) civ = true;
+    if (const auto* ac = lex.base.triggers.acled(e.type, e.mode, civ)) {
+      e.acled_event_type = ac->event_type;
+      e.acled_sub_event_type = ac->sub_event_type;
+    }
+    e.confidence = 0.4 + (e.source.empty() ? 0 : 0.25) + (e.target.empty() ? 0 : 0.15) + (e.location ? 0.1 : 0) +
+                   (e.date ? 0.05 : 0);
+    events.push_back(std::move(e));
+  }
+  return events;
+}
+
+std::vector<Relation> assemble_relations(const AssemblyLexicons& lex, const ArticleFacts& f, Trace* trace) {
+  std::vector<Relation> out;
+  const auto& M = f.mentions;
+  const auto& A = lex.base.actors;
+  auto ref = [&](const ActorMention& m) {
+    const auto& info = A.at(m.actor);
+    return ActorRef{info.id, info.name_ar, info.name_en,
+                    Span{f.analysis.tokens[m.tok_begin].begin, f.analysis.tokens[m.tok_end - 1].end}};
+  };
+  std::set<std::pair<std::string, std::string>> seen;
+  for (const auto& cue : M.relations) {
+    const auto& rc = lex.base.cues.relation_cue(cue.payload);
+    // the client: actors ending right before the cue, with those coordinated with them
+    std::vector<const ActorMention*> clients;
+    for (auto it = M.actors.rbegin(); it != M.actors.rend(); ++it) {
+      if (it->anaphor) continue;
+      // a name that contains its own cue («الفيلق الخامس المدعوم روسياً»)
+      if (clients.empty() && it->tok_begin < cue.tok_begin && it->tok_end >= cue.tok_end) {
+        clients.push_back(&*it);
+        continue;
+      }
+      if (it->tok_end > cue.tok_begin) continue;
+      uint32_t gap = cue.tok_begin - it->tok_end;
+      bool ok = gap == 0 || (gap == 1 && f.analysis.tokens[it->tok_end].kind == TokenKind::Quote);
+      if (clients.empty()) {
+        if (!ok) break;
+        clients.push_back(&*it);
+      } else {
+        const ActorMention* last = clients.back();
+        uint32_t g = last->tok_begin >= it->tok_end ? last->tok_begin - it->tok_end : 99;
+        bool joined = (g == 0 && has_conjunction(f.analysis.tokens[last->tok_begin])) ||
+                      (g == 1 && (f.analysis.tokens[it->tok_end].kind == TokenKind::Quote ||
+                                  f.analysis.tokens[it->tok_end].norm == "\xD9\x88"));
+        if (!joined) break;
+        clients.push_back(&*it);
+      }
+    }
+    if (clients.empty()) continue;
+    // the patron: an actor starting right after the cue, or a nationality word
+    std::optional<ActorRef> patron;
+    for (const auto& m : M.actors)
+      if (!m.anaphor && m.tok_begin >= cue.tok_end && m.tok_begin <= cue.tok_end + 1) {
+        patron = ref(m);
+        break;
+      }
+    if (!patron) {
+      for (const auto& n : M.nationalities) {
+        if (n.tok_begin < cue.tok_end || n.tok_begin > cue.tok_end + 1) continue;
+        const std::string& key = A.country_key(n.payload);
+        if (const auto* info = A.find(key)) {
+          patron = ActorRef{info->id, info->name_ar, info->name_en,
+                            Span{f.analysis.tokens[n.tok_begin].begin, f.analysis.tokens[n.tok_end - 1].end}};
+        }
+        break;
+      }
+    }
+    if (!patron) continue;
+    for (const ActorMention* cl : clients) {
+      ActorRef client = ref(*cl);
+      if (client.id == patron->id) continue;
+      if (!seen.insert({client.id, patron->id}).second) continue;
+      Relation r;
+      r.actor = client;
+      r.relation = rc.relation;
+      r.patron = *patron;
+      r.evidence.sentence = f.analysis.sentences[cue.sentence].span;
+      r.evidence.trigger = Span{f.analysis.tokens[cue.tok_begin].begin, f.analysis.tokens[cue.tok_end - 1].end};
+      r.evidence.rule = "relations.tsv:" + f.analysis.tokens[cue.tok_begin].norm;
+      if (trace) trace->push_back("relation " + client.id + " " + rc.relation + " " + patron->id);
+      out.push_back(std::move(r));
+    }
+  }
+  return out;
+}
+
+}  // namespace marsad::code

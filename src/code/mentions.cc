@@ -1,0 +1,287 @@
+#include "code/mentions.h"
+
+#include <algorithm>
+
+namespace marsad::code {
+
+namespace {
+
+using knowledge::PhraseMatch;
+
+bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+
+bool has_key(const text::Token& t, std::string_view key) {
+  for (const auto& k : t.keys)
+    if (k == key) return true;
+  return false;
+}
+
+// "و" / "ف" + word: the remainder is one of the token's keys.
+std::string_view without_conjunction(const text::Token& t) {
+  std::string_view s = t.norm;
+  if ((starts_with(s, "\xD9\x88") || starts_with(s, "\xD9\x81")) && s.size() > 6 && has_key(t, s.substr(2)))
+    return s.substr(2);
+  return s;
+}
+
+bool has_particle(const text::Token& t, std::string_view letter) {
+  std::string_view s = without_conjunction(t);
+  if (!starts_with(s, letter) || s.size() <= letter.size() + 2) return false;
+  std::string_view rest = s.substr(letter.size());
+  if (letter == "\xD9\x84" && starts_with(rest, "\xD9\x84")) return true;  // لل = ل + ال
+  return has_key(t, rest) || has_key(t, text::dict_key(rest));
+}
+
+uint32_t skip_quotes_back(const std::vector<text::Token>& toks, uint32_t i, uint32_t floor) {
+  while (i > floor && toks[i - 1].kind == text::TokenKind::Quote) --i;
+  return i;
+}
+
+bool overlaps(uint32_t b1, uint32_t e1, uint32_t b2, uint32_t e2) { return b1 < e2 && b2 < e1; }
+
+// Which of a name match's payloads to take: the first unambiguous one.
+knowledge::ActorForm pick_form(const knowledge::ActorLexicon& lex, const std::vector<PhraseMatch>& same_span) {
+  for (const auto& m : same_span)
+    if (!lex.form(m.payload).ambiguous) return lex.form(m.payload);
+  return lex.form(same_span.front().payload);
+}
+
+void find_actor_names(const Lexicons& lex, const text::Analysis& a, const text::Sentence& s, uint32_t si,
+                      std::vector<ActorMention>& out) {
+  std::vector<PhraseMatch> names;
+  lex.actors.names().find_longest(a.tokens, s.tok_begin, s.tok_end, names);
+  for (size_t i = 0; i < names.size();) {
+    size_t j = i;
+    while (j < names.size() && names[j].tok_begin == names[i].tok_begin && names[j].tok_end == names[i].tok_end) ++j;
+    std::vector<PhraseMatch> same(names.begin() + static_cast<std::ptrdiff_t>(i), names.begin() + static_cast<std::ptrdiff_t>(j));
+    knowledge::ActorForm f = pick_form(lex.actors, same);
+    ActorMention m;
+    m.tok_begin = m.name_begin = names[i].tok_begin;
+    m.tok_end = names[i].tok_end;
+    m.actor = f.actor;
+    m.sentence = si;
+    m.ambiguous = f.ambiguous;
+    m.rule = "actors:" + lex.actors.at(f.actor).id;
+    out.push_back(std::move(m));
+    i = j;
+  }
+}
+
+// «الشرطة العسكرية الروسية», «طيران الاستطلاع الروسي», «الميليشيات الموالية لإيران».
+void find_composed(const Lexicons& lex, const text::Analysis& a, const text::Sentence& s, uint32_t si,
+                   std::vector<ActorMention>& out) {
+  std::vector<PhraseMatch> roles, here;
+  lex.actors.roles().find_longest(a.tokens, s.tok_begin, s.tok_end, roles);
+  for (const auto& r : roles) {
+    const std::string& role = lex.actors.role_name(r.payload);
+    for (uint32_t q = r.tok_end; q < s.tok_end && q <= r.tok_end + 3; ++q) {
+      const text::Token& t = a.tokens[q];
+      if (t.kind == text::TokenKind::Punct) break;
+      here.clear();
+      lex.actors.nationalities().match_at(a.tokens, q, s.tok_end, here);
+      std::erase_if(here, [&](const PhraseMatch& x) { return lex.actors.patron_only(x.payload); });
+      if (!here.empty()) {
+        const std::string& country = lex.actors.country_key(here.front().payload);
+        int id = lex.actors.compose(country, role);
+        if (id >= 0) {
+          ActorMention m;
+          m.tok_begin = m.name_begin = r.tok_begin;
+          m.tok_end = here.front().tok_end;
+          m.actor = static_cast<uint32_t>(id);
+          m.sentence = si;
+          m.rule = "compose:" + role + "+" + country;
+          out.push_back(std::move(m));
+        }
+        break;
+      }
+      // «الموالية لـ» / «التابعة لـ» between the role and the country.
+      here.clear();
+      lex.cues.relations().match_at(a.tokens, q, s.tok_end, here);
+      if (!here.empty()) {
+        q = here.front().tok_end - 1;  // the country is glued to «ل» in the next token
+        std::vector<PhraseMatch> nat;
+        if (here.front().tok_end < s.tok_end) lex.actors.nationalities().match_at(a.tokens, here.front().tok_end, s.tok_end, nat);
+        if (nat.empty()) break;
+        const std::string& country = lex.actors.country_key(nat.front().payload);
+        int id = lex.actors.compose(country, role);
+        if (id >= 0) {
+          ActorMention m;
+          m.tok_begin = m.name_begin = r.tok_begin;
+          m.tok_end = nat.front().tok_end;
+          m.actor = static_cast<uint32_t>(id);
+          m.sentence = si;
+          m.rule = "compose:" + role + "+relation+" + country;
+          out.push_back(std::move(m));
+        }
+        break;
+      }
+    }
+  }
+}
+
+// Keep the longest of overlapping actor mentions (names win ties).
+std::vector<ActorMention> resolve_overlaps(std::vector<ActorMention> all) {
+  std::stable_sort(all.begin(), all.end(), [](const ActorMention& x, const ActorMention& y) {
+    uint32_t lx = x.tok_end - x.tok_begin, ly = y.tok_end - y.tok_begin;
+    if (lx != ly) return lx > ly;
+    return x.tok_begin < y.tok_begin;
+  });
+  std::vector<ActorMention> kept;
+  for (auto& m : all) {
+    bool clash = false;
+    for (const auto& k : kept)
+      if (overlaps(m.tok_begin, m.tok_end, k.tok_begin, k.tok_end)) clash = true;
+    if (!clash) kept.push_back(std::move(m));
+  }
+  std::sort(kept.begin(), kept.end(), [](const ActorMention& x, const ActorMention& y) { return x.tok_begin < y.tok_begin; });
+  return kept;
+}
+
+// Absorb head words before a name: «مليشيا “الدفاع الوطني”», «عناصر من الفوج 47».
+void absorb_heads(const Lexicons& lex, const text::Analysis& a, uint32_t sentence_begin, ActorMention& m,
+                  uint32_t floor) {
+  std::vector<PhraseMatch> here;
+  for (int round = 0; round < 3; ++round) {
+    uint32_t b = skip_quotes_back(a.tokens, m.tok_begin, std::max(floor, sentence_begin));
+    // allow «من» / «في» between a member head and the name: «عناصر من», «قيادي في»
+    uint32_t bridge = b;
+    if (b > std::max(floor, sentence_begin)) {
+      const auto& prev = a.tokens[b - 1];
+      if (prev.norm == "\xD9\x85\xD9\x86" || prev.norm == "\xD9\x81\xD9\x8A") bridge = b - 1;  // من / في
+    }
+    bool found = false;
+    for (uint32_t end : {b, bridge}) {
+      for (uint32_t start = end >= 3 ? end - 3 : 0; start < end && !found; ++start) {
+        if (start < std::max(floor, sentence_begin)) continue;
+        here.clear();
+        lex.actors.heads().match_at(a.tokens, start, end, here);
+        for (const auto& h : here) {
+          if (h.tok_end != end) continue;
+          if (end == bridge && bridge != b && h.payload != 1) continue;  // only member heads bridge
+          m.tok_begin = h.tok_begin;
+          if (h.payload == 1) m.member = true;
+          found = true;
+          break;
+        }
+      }
+      if (found) break;
+    }
+    if (!found) return;
+  }
+}
+
+// The actors an anaphor points back to. `word` is its folded key.
+std::vector<const ActorMention*> antecedents(const Lexicons& lex, const std::vector<ActorMention>& before,
+                                             const text::Analysis& a, const std::string& key) {
+  std::vector<const ActorMention*> out;
+  auto distinct_push = [&](const ActorMention* m) {
+    for (const auto* o : out)
+      if (o->actor == m->actor) return;
+    out.push_back(m);
+  };
+  const bool two = key.find("\xD8\xB7\xD8\xB1\xD9\x81") != std::string::npos;  // طرف: «الطرفين»
+  if (two) {
+    for (auto it = before.rbegin(); it != before.rend() && out.size() < 2; ++it) distinct_push(&*it);
+    return out;
+  }
+  // A reference word naming a kind of group: the latest actor introduced by the
+  // same head word («الميليشيا» → «مليشيا X»), else of a matching kind.
+  for (auto it = before.rbegin(); it != before.rend(); ++it) {
+    if (it->tok_begin == it->name_begin) continue;
+    for (uint32_t t = it->tok_begin; t < it->name_begin; ++t) {
+      for (const auto& k : a.tokens[t].keys)
+        if (k.size() >= 4 && key.size() >= 4 && (key.compare(0, 6, k, 0, 6) == 0)) {
+          out.push_back(&*it);
+          return out;
+        }
+    }
+  }
+  (void)lex;
+  if (!before.empty()) out.push_back(&before.back());
+  return out;
+}
+
+void find_cues(const knowledge::PhraseIndex& index, const text::Analysis& a, std::vector<CueMention>& out,
+               const std::vector<uint32_t>& sentence_of) {
+  std::vector<PhraseMatch> ms;
+  for (const auto& s : a.sentences) index.find_longest(a.tokens, s.tok_begin, s.tok_end, ms);
+  for (const auto& m : ms) out.push_back(CueMention{m.tok_begin, m.tok_end, m.payload, sentence_of[m.tok_begin]});
+}
+
+}  // namespace
+
+bool has_lam(const text::Token& t) { return has_particle(t, "\xD9\x84"); }
+bool has_ba(const text::Token& t) { return has_particle(t, "\xD8\xA8"); }
+bool has_conjunction(const text::Token& t) { return without_conjunction(t).size() != t.norm.size(); }
+
+Mentions find_mentions(const Lexicons& lex, const text::Analysis& a) {
+  Mentions m;
+  m.sentence_of.assign(a.tokens.size(), 0);
+  for (uint32_t si = 0; si < a.sentences.size(); ++si)
+    for (uint32_t t = a.sentences[si].tok_begin; t < a.sentences[si].tok_end; ++t) m.sentence_of[t] = si;
+
+  find_cues(lex.cues.preps(), a, m.preps, m.sentence_of);
+  find_cues(lex.cues.status(), a, m.status, m.sentence_of);
+  find_cues(lex.cues.attribution(), a, m.attribution, m.sentence_of);
+  find_cues(lex.cues.relations(), a, m.relations, m.sentence_of);
+  find_cues(lex.cues.light_verbs(), a, m.light_verbs, m.sentence_of);
+  find_cues(lex.triggers.mode_index(), a, m.modes, m.sentence_of);
+  find_cues(lex.actors.nationalities(), a, m.nationalities, m.sentence_of);
+
+  for (uint32_t si = 0; si < a.sentences.size(); ++si) {
+    const auto& s = a.sentences[si];
+    std::vector<ActorMention> found;
+    find_actor_names(lex, a, s, si, found);
+    find_composed(lex, a, s, si, found);
+    found = resolve_overlaps(std::move(found));
+    uint32_t floor = s.tok_begin;
+    for (auto& am : found) {
+      absorb_heads(lex, a, s.tok_begin, am, floor);
+      floor = am.tok_end;
+    }
+    // Anaphors in this sentence, resolved against everything named before them.
+    for (const auto& p : m.preps) {
+      if (p.sentence != si || lex.cues.prep_role(p.payload) != knowledge::PrepRole::Anaphor) continue;
+      bool inside = false;
+      for (const auto& am : found)
+        if (overlaps(p.tok_begin, p.tok_end, am.tok_begin, am.tok_end)) inside = true;
+      if (inside) continue;
+      std::vector<ActorMention> before = m.actors;
+      for (const auto& am : found)
+        if (am.tok_end <= p.tok_begin) before.push_back(am);
+      std::erase_if(before, [](const ActorMention& x) { return x.anaphor && false; });
+      for (const ActorMention* ante : antecedents(lex, before, a, a.tokens[p.tok_begin].keys.empty() ? std::string() : a.tokens[p.tok_begin].keys.back())) {
+        ActorMention r;
+        r.tok_begin = r.name_begin = p.tok_begin;
+        r.tok_end = p.tok_end;
+        r.actor = ante->actor;
+        r.sentence = si;
+        r.member = ante->member;
+        r.anaphor = true;
+        r.rule = "anaphor:" + a.tokens[p.tok_begin].norm + "->" + lex.actors.at(ante->actor).id;
+        found.push_back(r);
+      }
+    }
+    std::stable_sort(found.begin(), found.end(), [](const ActorMention& x, const ActorMention& y) { return x.tok_begin < y.tok_begin; });
+    for (auto& am : found) m.actors.push_back(std::move(am));
+  }
+
+  // Triggers: longest matches that are not part of an actor's name.
+  std::vector<PhraseMatch> trig;
+  for (const auto& s : a.sentences) lex.triggers.index().find_longest(a.tokens, s.tok_begin, s.tok_end, trig);
+  for (size_t i = 0; i < trig.size(); ++i) {
+    const auto& t = trig[i];
+    if (i > 0 && trig[i - 1].tok_begin == t.tok_begin && trig[i - 1].tok_end == t.tok_end) {
+      if (!m.triggers.empty() && m.triggers.back().tok_begin == t.tok_begin) m.triggers.back().options.push_back(t.payload);
+      continue;
+    }
+    bool in_actor = false;
+    for (const auto& am : m.actors)
+      if (!am.anaphor && overlaps(t.tok_begin, t.tok_end, am.name_begin, am.tok_end)) in_actor = true;
+    if (in_actor) continue;
+    m.triggers.push_back(TriggerMention{t.tok_begin, t.tok_end, t.payload, m.sentence_of[t.tok_begin], {t.payload}});
+  }
+  return m;
+}
+
+}  // namespace marsad::code

@@ -1,0 +1,72 @@
+// Mentions: where tokens become actors, triggers and cues.
+//
+// One pass of the dictionaries over an analysed article gives everything the
+// event assembler needs, in token order, without deciding yet who did what.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "knowledge/actors.h"
+#include "knowledge/cues.h"
+#include "knowledge/triggers.h"
+#include "text/text.h"
+
+namespace marsad::code {
+
+struct ActorMention {
+  uint32_t tok_begin = 0, tok_end = 0;  // including absorbed head words
+  uint32_t name_begin = 0;              // first token of the name itself
+  uint32_t actor = 0;                   // index into the ActorLexicon
+  uint32_t sentence = 0;
+  bool member = false;     // «عناصر X»: people of X rather than X as a body
+  bool ambiguous = false;  // an ordinary word too; kept only with support
+  bool anaphor = false;    // a reference word resolved to an earlier actor
+  std::string rule;        // which entry or rule made it
+};
+
+struct TriggerMention {
+  uint32_t tok_begin = 0, tok_end = 0;
+  uint32_t trigger = 0;  // payload in the TriggerLexicon (the reading chosen)
+  uint32_t sentence = 0;
+  std::vector<uint32_t> options;  // every reading of this span, in file order
+};
+
+struct CueMention {
+  uint32_t tok_begin = 0, tok_end = 0;
+  uint32_t payload = 0;
+  uint32_t sentence = 0;
+};
+
+struct Mentions {
+  std::vector<ActorMention> actors;
+  std::vector<TriggerMention> triggers;
+  std::vector<CueMention> status;
+  std::vector<CueMention> attribution;
+  std::vector<CueMention> preps;
+  std::vector<CueMention> relations;
+  std::vector<CueMention> light_verbs;
+  std::vector<CueMention> modes;
+  std::vector<CueMention> nationalities;  // all nationality words (also inside actors)
+  std::vector<uint32_t> sentence_of;      // token index → sentence index
+};
+
+struct Lexicons {
+  const knowledge::ActorLexicon& actors;
+  const knowledge::TriggerLexicon& triggers;
+  const knowledge::CueLexicon& cues;
+};
+
+// Find every mention in the article. Anaphors («الطرفين», «الأخيرة») are
+// resolved here to the actors named before them.
+Mentions find_mentions(const Lexicons& lex, const text::Analysis& a);
+
+// True when the token carries a glued preposition «ل» / «ب» before its stem
+// («لإيران», «للحرس», «بقصف»).
+bool has_lam(const text::Token& t);
+bool has_ba(const text::Token& t);
+// True when the token starts with the conjunction و or ف glued to a word.
+bool has_conjunction(const text::Token& t);
+
+}  // namespace marsad::code
