@@ -99,7 +99,7 @@ std::string evidence_text(const CodePointIndex& index, const Evidence& ev) {
 void line(std::string& out, std::string_view label, std::string_view value) {
   out += "      ";
   out += label;
-  for (size_t i = label.size(); i < 12; ++i) out.push_back(' ');
+  for (size_t i = label.size(); i < 14; ++i) out.push_back(' ');
   out += value;
   out += '\n';
 }

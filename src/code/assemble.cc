@@ -53,13 +53,6 @@ bool is_clause_punct(const text::Token& t) {
   return t.kind == TokenKind::Punct && (t.norm == "," || t.norm == ";" || t.norm == ":" || t.norm == "(" || t.norm == ")");
 }
 
-bool definite_form(const text::Token& t) {
-  std::string_view s = t.norm;
-  if (has_conjunction(t)) s.remove_prefix(2);
-  // ال (0627 0644) or لل (0644 0644) or بال / كال
-  auto sw = [&](std::string_view p) { return s.substr(0, p.size()) == p; };
-  return sw("\xD8\xA7\xD9\x84") || sw("\xD9\x84\xD9\x84") || sw("\xD8\xA8\xD8\xA7\xD9\x84") || sw("\xD9\x83\xD8\xA7\xD9\x84");
-}
 
 Context make_context(const AssemblyLexicons& lex, const ArticleFacts& f, Trace* trace) {
   Context c{lex, f, trace, {}, {}, {}, {}};
@@ -108,12 +101,15 @@ std::pair<uint32_t, uint32_t> clause_of(const Context& c, uint32_t i) {
   return {b, e};
 }
 
-// The role marked by the last prep cue in [from, to), if any.
-std::optional<PrepRole> prep_in(const Context& c, uint32_t from, uint32_t to) {
+// The role marked by the last prep cue in [from, to), if any. A bare «من» is
+// partitive after a victim noun («مقتل 12 من عناصر …»), so it marks no agent there.
+std::optional<PrepRole> prep_in(const Context& c, uint32_t from, uint32_t to, bool partitive_min = false) {
   std::optional<PrepRole> role;
   for (uint32_t t = from; t < to; ++t)
     if (c.prep_at[t] >= 0) {
-      PrepRole r = c.lex.base.cues.prep_role(c.f.mentions.preps[static_cast<size_t>(c.prep_at[t])].payload);
+      const auto& p = c.f.mentions.preps[static_cast<size_t>(c.prep_at[t])];
+      PrepRole r = c.lex.base.cues.prep_role(p.payload);
+      if (partitive_min && p.tok_end == p.tok_begin + 1 && c.tok(t).norm == "\xD9\x85\xD9\x86") continue;
       if (r == PrepRole::Agent || r == PrepRole::Target || r == PrepRole::Reciprocal) role = r;
     }
   return role;
@@ -135,11 +131,14 @@ uint32_t content_words(const Context& c, uint32_t from, uint32_t to) {
 }
 
 // Actor mentions in [from, to), in order.
+// Sources a report cites («مصادر محلية», «المرصد السوري») are attribution, not participants.
+bool attribution_only(const knowledge::ActorInfo& a) { return a.kind == "media" || a.id == "local_sources"; }
+
 std::vector<uint32_t> actors_in(const Context& c, uint32_t from, uint32_t to) {
   std::vector<uint32_t> out;
   for (uint32_t i = 0; i < c.f.mentions.actors.size(); ++i) {
     const auto& a = c.actor(i);
-    if (a.tok_begin >= from && a.tok_begin < to) out.push_back(i);
+    if (a.tok_begin >= from && a.tok_begin < to && !a.patron && !attribution_only(c.info(i))) out.push_back(i);
   }
   return out;
 }
@@ -244,7 +243,7 @@ RoleReading read_roles(const Context& c, const TriggerMention& tm, const knowled
     for (size_t k = 0; k < after.size(); ++k) {
       const auto& a = c.actor(after[k]);
       if (a.tok_begin < cursor) continue;
-      auto prep = prep_in(c, cursor, a.tok_begin);
+      auto prep = prep_in(c, cursor, a.tok_begin, trig.frame == Frame::Victim || trig.frame == Frame::Self);
       uint32_t words = content_words(c, cursor, a.tok_begin);
       size_t last = k;
       std::vector<uint32_t> g = coordinated(c, after, k, &last);
@@ -254,6 +253,8 @@ RoleReading read_roles(const Context& c, const TriggerMention& tm, const knowled
         add_all(r.source, g);
       } else if (prep == PrepRole::Target) {
         add_all(r.target, g);
+      } else if (prep == PrepRole::Reciprocal && trig.frame == Frame::Self) {
+        add_all(r.source, g);  // «أرسلت … تعزيزات مع قوات النظام»: together with
       } else if (prep == PrepRole::Reciprocal) {
         add_all(r.target, g);
         if (trig.type == "CONSULT" || trig.type == "COOPERATE" || trig.type == "AGREE" || trig.frame == Frame::Reciprocal)
@@ -368,10 +369,17 @@ std::set<std::string> actor_ids(const Context& c, const Draft& d, const std::vec
   return ids;
 }
 
+// A place named inside an actor («الفصائل الموالية لإيران») is no event location.
+bool inside_actor(const Context& c, const geo::PlaceMention& p) {
+  for (const auto& a : c.f.mentions.actors)
+    if (!a.anaphor && p.tok_begin < a.tok_end && a.tok_begin < p.tok_end) return true;
+  return false;
+}
+
 const geo::PlaceMention* place_for(const Context& c, uint32_t sentence, uint32_t cb, uint32_t ce) {
   const geo::PlaceMention* in_sentence = nullptr;
   for (const auto& p : c.f.places) {
-    if (!p.place.lat) continue;
+    if (!p.place.lat || inside_actor(c, p)) continue;
     if (p.tok_begin >= cb && p.tok_begin < ce) return &p;
     if (p.sentence == sentence && !in_sentence) in_sentence = &p;
   }
@@ -425,7 +433,7 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
     d.rule = trig.rule;
     d.frame = trig.frame;
     d.pos = trig.pos;
-    d.definite = trig.pos == Pos::Noun && definite_form(c.tok(tm.tok_begin));
+    d.definite = trig.pos == Pos::Noun && is_definite(c.tok(tm.tok_begin));
     d.consequence = trig.frame == Frame::Victim && trig.pos == Pos::Noun && trig.type == "ASSAULT";
     if (trig.future) d.status = "planned";
     RoleReading r = read_roles(c, tm, trig, anchor, light, cb, ce, extra);
@@ -486,8 +494,13 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
       if (!b.alive || !a.alive) continue;
       if (b.sentence != a.sentence) continue;
       bool same_clause = b.clause_begin < a.clause_end && a.clause_begin < b.clause_end;
+      auto ia = actor_ids(c, a, extra), ib = actor_ids(c, b, extra);
+      bool share = false;
+      for (const auto& id : ib) share = share || ia.count(id) > 0;
       if (a.type == b.type && same_clause && compatible_modes(a, b)) {
         fold(a, b, "same clause");
+      } else if (a.type == b.type && a.mode == b.mode && a.type != "ASSAULT" && (share || ib.empty())) {
+        fold(a, b, "same act twice in a sentence");
       } else if (a.type == "ASSAULT" && b.consequence && !a.consequence) {
         fold(a, b, "consequence");
       } else if (b.type == "ASSAULT" && a.consequence && !b.consequence) {
@@ -500,8 +513,9 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
     if (!b.alive) continue;
     for (size_t i = 0; i < j; ++i) {
       Draft& a = drafts[i];
-      if (!a.alive || a.type != b.type || a.mode != b.mode) continue;
+      if (!a.alive || a.type != b.type) continue;
       if (a.sentence == b.sentence) continue;
+      if (a.type != "ASSAULT" && a.mode != b.mode) continue;
       auto ia = actor_ids(c, a, extra), ib = actor_ids(c, b, extra);
       bool share = false;
       for (const auto& id : ib)
@@ -512,8 +526,20 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
       if (pa && pb && pa->place.lat && pb->place.lat &&
           geo::distance_km(*pa->place.lat, *pa->place.lon, *pb->place.lat, *pb->place.lon) > 20)
         continue;
-      if ((b.definite && (share || ib.empty())) || (share && b.reciprocal && a.reciprocal)) {
+      size_t shared = 0;
+      for (const auto& id : ib) shared += ia.count(id);
+      bool anaphoric = false;  // the later one names its actor by a reference word («الوفد»)
+      for (uint32_t x : b.source) anaphoric = anaphoric || (x < M.actors.size() && M.actors[x].anaphor);
+      for (uint32_t x : b.target) anaphoric = anaphoric || (x < M.actors.size() && M.actors[x].anaphor);
+      if ((b.definite && (share || ib.empty())) || (shared >= 2 && b.reciprocal && a.reciprocal) ||
+          (anaphoric && share && a.mode == b.mode)) {
         fold(a, b, "same happening told again");
+        break;
+      }
+      // violence told in nearby sentences: the casualties of a clash, the lead and the body
+      if (a.type == "ASSAULT" && b.sentence <= a.sentence + 3 && (share || ib.empty() || ia.empty()) &&
+          (b.consequence || a.consequence || a.mode.empty() || b.mode.empty() || a.mode == b.mode)) {
+        fold(a, b, "same violence in a nearby sentence");
         break;
       }
     }
@@ -524,7 +550,7 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
   std::vector<Event> events;
   for (auto& d : drafts) {
     if (!d.alive) continue;
-    if (d.source.empty() && d.target.empty() && d.pos == Pos::Noun && (d.definite || d.consequence)) {
+    if (d.source.empty() && d.target.empty()) {
       c.note("drop «" + c.tok(M.triggers[d.trigger].tok_begin).norm + "»: no actor");
       continue;
     }
@@ -652,12 +678,18 @@ std::vector<Relation> assemble_relations(const AssemblyLexicons& lex, const Arti
     const auto& rc = lex.base.cues.relation_cue(cue.payload);
     // the client: actors ending right before the cue, with those coordinated with them
     std::vector<const ActorMention*> clients;
+    // «المدعومين من روسيا» (plural or dual) covers every actor coordinated before it;
+    // «المدعومة من روسيا» only the nearest.
+    const std::string& cue_word = f.analysis.tokens[cue.tok_begin].norm;
+    const bool plural = cue_word.size() > 4 && (cue_word.compare(cue_word.size() - 4, 4, "\xD9\x8A\xD9\x86") == 0 ||
+                                                cue_word.compare(cue_word.size() - 4, 4, "\xD9\x88\xD9\x86") == 0);
     for (auto it = M.actors.rbegin(); it != M.actors.rend(); ++it) {
+      if (!clients.empty() && !plural) break;
       if (it->anaphor) continue;
       // a name that contains its own cue («الفيلق الخامس المدعوم روسياً»)
       if (clients.empty() && it->tok_begin < cue.tok_begin && it->tok_end >= cue.tok_end) {
         clients.push_back(&*it);
-        continue;
+        break;
       }
       if (it->tok_end > cue.tok_begin) continue;
       uint32_t gap = cue.tok_begin - it->tok_end;

@@ -4,6 +4,8 @@
 
 namespace marsad::code {
 
+bool is_definite(const text::Token& t);
+
 namespace {
 
 using knowledge::PhraseMatch;
@@ -19,7 +21,8 @@ bool has_key(const text::Token& t, std::string_view key) {
 // "و" / "ف" + word: the remainder is one of the token's keys.
 std::string_view without_conjunction(const text::Token& t) {
   std::string_view s = t.norm;
-  if ((starts_with(s, "\xD9\x88") || starts_with(s, "\xD9\x81")) && s.size() > 6 && has_key(t, s.substr(2)))
+  if ((starts_with(s, "\xD9\x88") || starts_with(s, "\xD9\x81")) && s.size() > 6 &&
+      (has_key(t, s.substr(2)) || has_key(t, text::dict_key(s.substr(2)))))
     return s.substr(2);
   return s;
 }
@@ -72,11 +75,15 @@ void find_composed(const Lexicons& lex, const text::Analysis& a, const text::Sen
                    std::vector<ActorMention>& out) {
   std::vector<PhraseMatch> roles, here;
   lex.actors.roles().find_longest(a.tokens, s.tok_begin, s.tok_end, roles);
+  // where names start: a composition never reaches over another actor's name
+  std::vector<bool> name_start(a.tokens.size(), false);
+  for (const auto& m : out)
+    if (m.sentence == si) name_start[m.tok_begin] = true;
   for (const auto& r : roles) {
     const std::string& role = lex.actors.role_name(r.payload);
     for (uint32_t q = r.tok_end; q < s.tok_end && q <= r.tok_end + 3; ++q) {
       const text::Token& t = a.tokens[q];
-      if (t.kind == text::TokenKind::Punct) break;
+      if (t.kind == text::TokenKind::Punct || name_start[q]) break;
       here.clear();
       lex.actors.nationalities().match_at(a.tokens, q, s.tok_end, here);
       std::erase_if(here, [&](const PhraseMatch& x) { return lex.actors.patron_only(x.payload); });
@@ -96,7 +103,7 @@ void find_composed(const Lexicons& lex, const text::Analysis& a, const text::Sen
       }
       // «الموالية لـ» / «التابعة لـ» between the role and the country.
       here.clear();
-      lex.cues.relations().match_at(a.tokens, q, s.tok_end, here);
+      if (q <= r.tok_end + 1) lex.cues.relations().match_at(a.tokens, q, s.tok_end, here);
       if (!here.empty()) {
         q = here.front().tok_end - 1;  // the country is glued to «ل» in the next token
         std::vector<PhraseMatch> nat;
@@ -170,34 +177,46 @@ void absorb_heads(const Lexicons& lex, const text::Analysis& a, uint32_t sentenc
   }
 }
 
-// The actors an anaphor points back to. `word` is its folded key.
-std::vector<const ActorMention*> antecedents(const Lexicons& lex, const std::vector<ActorMention>& before,
-                                             const text::Analysis& a, const std::string& key) {
+// The actors an anaphor points back to. `key` is its folded dictionary key.
+//  - «الطرفين», «الجانبين»: the last two distinct participants named before;
+//  - a word the text used before to introduce an actor («وفد من الشرطة العسكرية الروسية»
+//    … «الوفد»): the actor that followed that word;
+//  - a head word («الميليشيا» after «مليشيا الدفاع الوطني»): the latest actor it introduced;
+//  - otherwise the latest participant named before.
+std::vector<const ActorMention*> antecedents(const std::vector<ActorMention>& before, const text::Analysis& a,
+                                             uint32_t anaphor_tok, const std::string& key) {
   std::vector<const ActorMention*> out;
-  auto distinct_push = [&](const ActorMention* m) {
-    for (const auto* o : out)
-      if (o->actor == m->actor) return;
-    out.push_back(m);
-  };
-  const bool two = key.find("\xD8\xB7\xD8\xB1\xD9\x81") != std::string::npos;  // طرف: «الطرفين»
+  std::vector<const ActorMention*> people;
+  for (const auto& m : before)
+    if (!m.patron) people.push_back(&m);
+  if (people.empty()) return out;
+  const bool two = key.find("\xD8\xB7\xD8\xB1\xD9\x81") != std::string::npos ||  // طرف
+                   key.find("\xD8\xAC\xD8\xA7\xD9\x86\xD8\xA8") != std::string::npos;  // جانب
   if (two) {
-    for (auto it = before.rbegin(); it != before.rend() && out.size() < 2; ++it) distinct_push(&*it);
+    for (auto it = people.rbegin(); it != people.rend() && out.size() < 2; ++it) {
+      bool dup = false;
+      for (const auto* o : out) dup = dup || o->actor == (*it)->actor;
+      if (!dup) out.push_back(*it);
+    }
     return out;
   }
-  // A reference word naming a kind of group: the latest actor introduced by the
-  // same head word («الميليشيا» → «مليشيا X»), else of a matching kind.
-  for (auto it = before.rbegin(); it != before.rend(); ++it) {
-    if (it->tok_begin == it->name_begin) continue;
-    for (uint32_t t = it->tok_begin; t < it->name_begin; ++t) {
-      for (const auto& k : a.tokens[t].keys)
-        if (k.size() >= 4 && key.size() >= 4 && (key.compare(0, 6, k, 0, 6) == 0)) {
-          out.push_back(&*it);
-          return out;
-        }
-    }
+  auto same_word = [&](const text::Token& t) {
+    for (const auto& k : t.keys)
+      if (k == key) return true;
+    return false;
+  };
+  // the same word earlier in the text, followed within four tokens by an actor
+  for (uint32_t t = anaphor_tok; t-- > 0;) {
+    if (!same_word(a.tokens[t])) continue;
+    // «الوفد» again is itself a reference: look for where the text introduced it («وفد من …»)
+    if (is_definite(a.tokens[t])) continue;
+    for (const auto* m : people)
+      if (m->tok_begin > t && m->tok_begin <= t + 4 && m->tok_begin < anaphor_tok) return {m};
+    // the word is a head absorbed into the mention («مليشيا الدفاع الوطني»)
+    for (const auto* m : people)
+      if (m->tok_begin <= t && t < m->name_begin) return {m};
   }
-  (void)lex;
-  if (!before.empty()) out.push_back(&before.back());
+  out.push_back(people.back());
   return out;
 }
 
@@ -213,6 +232,12 @@ void find_cues(const knowledge::PhraseIndex& index, const text::Analysis& a, std
 bool has_lam(const text::Token& t) { return has_particle(t, "\xD9\x84"); }
 bool has_ba(const text::Token& t) { return has_particle(t, "\xD8\xA8"); }
 bool has_conjunction(const text::Token& t) { return without_conjunction(t).size() != t.norm.size(); }
+
+bool is_definite(const text::Token& t) {
+  std::string_view s = without_conjunction(t);
+  return starts_with(s, "\xD8\xA7\xD9\x84") || starts_with(s, "\xD9\x84\xD9\x84") ||
+         starts_with(s, "\xD8\xA8\xD8\xA7\xD9\x84") || starts_with(s, "\xD9\x83\xD8\xA7\xD9\x84");
+}
 
 Mentions find_mentions(const Lexicons& lex, const text::Analysis& a) {
   Mentions m;
@@ -239,6 +264,10 @@ Mentions find_mentions(const Lexicons& lex, const text::Analysis& a) {
       absorb_heads(lex, a, s.tok_begin, am, floor);
       floor = am.tok_end;
     }
+    // Patrons: an actor right after a relation cue («المدعومة من روسيا»).
+    for (auto& am : found)
+      for (const auto& rc : m.relations)
+        if (rc.sentence == si && am.tok_begin >= rc.tok_end && am.tok_begin <= rc.tok_end + 1) am.patron = true;
     // Anaphors in this sentence, resolved against everything named before them.
     for (const auto& p : m.preps) {
       if (p.sentence != si || lex.cues.prep_role(p.payload) != knowledge::PrepRole::Anaphor) continue;
@@ -249,8 +278,10 @@ Mentions find_mentions(const Lexicons& lex, const text::Analysis& a) {
       std::vector<ActorMention> before = m.actors;
       for (const auto& am : found)
         if (am.tok_end <= p.tok_begin) before.push_back(am);
-      std::erase_if(before, [](const ActorMention& x) { return x.anaphor && false; });
-      for (const ActorMention* ante : antecedents(lex, before, a, a.tokens[p.tok_begin].keys.empty() ? std::string() : a.tokens[p.tok_begin].keys.back())) {
+      const auto& keys = a.tokens[p.tok_begin].keys;
+      std::string key = p.tok_end == p.tok_begin + 1 && !keys.empty() ? keys.back() : std::string();
+      if (!keys.empty()) key = text::dict_key(keys.back());
+      for (const ActorMention* ante : antecedents(before, a, p.tok_begin, key)) {
         ActorMention r;
         r.tok_begin = r.name_begin = p.tok_begin;
         r.tok_end = p.tok_end;

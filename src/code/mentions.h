@@ -23,6 +23,7 @@ struct ActorMention {
   bool member = false;     // «عناصر X»: people of X rather than X as a body
   bool ambiguous = false;  // an ordinary word too; kept only with support
   bool anaphor = false;    // a reference word resolved to an earlier actor
+  bool patron = false;     // named as someone's backer («المدعومة من روسيا»): not a participant
   std::string rule;        // which entry or rule made it
 };
 
@@ -68,5 +69,7 @@ bool has_lam(const text::Token& t);
 bool has_ba(const text::Token& t);
 // True when the token starts with the conjunction و or ف glued to a word.
 bool has_conjunction(const text::Token& t);
+// True when the word carries the article (ال, لل, بال, كال, after an optional و/ف).
+bool is_definite(const text::Token& t);
 
 }  // namespace marsad::code

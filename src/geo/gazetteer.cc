@@ -90,8 +90,9 @@ void offset_point(double lat, double lon, double bearing, double km, double& out
 
 std::string Gazetteer::name_key(std::string_view name) { return join_keys(split_words(text::fold_utf8(name))); }
 
-void Gazetteer::index_key(const std::string& joined, uint32_t entry) {
+void Gazetteer::index_key(const std::string& joined, uint32_t entry, bool article) {
   if (joined.empty()) return;
+  article_[joined] |= article ? 1 : 2;
   auto& v = names_[joined];
   if (std::find(v.begin(), v.end(), entry) == v.end()) v.push_back(entry);
   const size_t sp = joined.find(' ');
@@ -102,9 +103,15 @@ void Gazetteer::index_key(const std::string& joined, uint32_t entry) {
 }
 
 void Gazetteer::add_name(std::string_view name, uint32_t entry) {
-  const std::vector<std::string> words = split_words(text::fold_utf8(name));
+  std::vector<std::string> words = split_words(text::fold_utf8(name));
   if (words.empty() || words.size() > 6) return;
-  index_key(join_keys(words), entry);
+  // «معبر باب الهوى الحدودي», «مطار دمشق الدولي»: also without the adjective.
+  if (words.size() >= 3 && (words.back() == "الحدودي" || words.back() == "الدولي")) {
+    auto shorter = words;
+    shorter.pop_back();
+    index_key(join_keys(shorter), entry);
+  }
+  index_key(join_keys(words), entry, words[0].starts_with("ال") && text::dict_key(words[0]) != words[0]);
   // «البو كمال» ↔ «البوكمال», «أبو كمال» ↔ «أبوكمال», «آل X» ↔ «آلX».
   static const std::string kPrefixes[] = {"البو", "ابو", "ال"};
   for (size_t i = 0; i < words.size(); ++i) {
@@ -245,6 +252,11 @@ Gazetteer::Gazetteer(const std::filesystem::path& data_dir) {
 const std::vector<uint32_t>* Gazetteer::lookup(const std::string& joined_keys) const {
   const auto it = names_.find(joined_keys);
   return it == names_.end() ? nullptr : &it->second;
+}
+
+bool Gazetteer::articled_only(const std::string& joined_keys) const {
+  const auto it = article_.find(joined_keys);
+  return it != article_.end() && it->second == 1;
 }
 
 uint32_t Gazetteer::max_words(const std::string& first_key) const {

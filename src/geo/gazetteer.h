@@ -49,6 +49,9 @@ class Gazetteer {
   const Entry& at(uint32_t i) const { return entries_[i]; }
   // Candidates for a joined key sequence ("دير زور"), or nullptr.
   const std::vector<uint32_t>* lookup(const std::string& joined_keys) const;
+  // True when every name stored under this key begins with the article
+  // («الرقة»): a bare «رقة» in text is then probably a common word.
+  bool articled_only(const std::string& joined_keys) const;
   // Longest name (in words) that starts with this first key; 0 if none.
   uint32_t max_words(const std::string& first_key) const;
   // Index of an entry by id, or -1.
@@ -61,11 +64,12 @@ class Gazetteer {
 
  private:
   void add_name(std::string_view name, uint32_t entry);
-  void index_key(const std::string& joined, uint32_t entry);
+  void index_key(const std::string& joined, uint32_t entry, bool article = false);
 
   std::vector<Entry> entries_;
   std::unordered_map<std::string, std::vector<uint32_t>> names_;
   std::unordered_map<std::string, uint32_t> first_max_;
+  std::unordered_map<std::string, uint8_t> article_;  // bit 1: stored with article, bit 2: without
   std::unordered_map<std::string, uint32_t> ids_;
 };
 

@@ -113,12 +113,12 @@ const char* precision_of(const Entry& e) {
 PlaceFinder::PlaceFinder(const std::filesystem::path& data_dir) : gaz_(data_dir) {
   const auto geo = data_dir / "geo";
   {
-    const Table t(geo / "type_words.tsv", 3);
+    const Table t(geo / "type_words.tsv", 4);
     const size_t c_w = t.column("word"), c_c = t.column("class"), c_k = t.column("keep");
     for (const auto& r : t.rows()) {
       const Cls c = cls_of(r[c_c]);
       if (c == Cls::None) throw LoadError(t.where(r) + ": unknown class '" + std::string(r[c_c]) + "'");
-      types_[text::dict_key(r[c_w])] = TypeWord{c, r[c_k] == "yes"};
+      types_[text::dict_key(r[c_w])] = TypeWord{c, r[c_k] == "yes", std::string(r[3])};
     }
   }
   {
@@ -126,6 +126,8 @@ PlaceFinder::PlaceFinder(const std::filesystem::path& data_dir) : gaz_(data_dir)
     const size_t c_w = t.column("word"), c_v = t.column("weight");
     for (const auto& r : t.rows()) context_[text::dict_key(r[c_w])] = t.number(r, c_v);
   }
+  for (const auto& [k, v] : types_) types_keys_.insert(k);
+  for (const auto& [k, v] : context_) types_keys_.insert(k);
   {
     const Table t(geo / "directions.tsv", 2);
     const size_t c_w = t.column("word"), c_b = t.column("bearing");
@@ -195,6 +197,7 @@ struct Raw {
   bool typed = false;  // announced by a type word
   bool prep = false;   // announced by ب/ل or a context word
   std::string rule;
+  std::string country_hint;  // from the type word («قضاء» → IRQ)
   uint32_t skip = 0;  // code points of proclitics at the start of the mention («ب» of «بريف»)
   int container = -1;
   int chosen = -1, chosen2 = -1;
@@ -336,8 +339,8 @@ struct FinderRun {
     if (!article && (t.norm.ends_with("يه") || t.norm.ends_with("ي"))) return 0;  // «منطقة عسكرية»
     if (text::count_code_points(k) < 2) return 0;
     if ((f.prefixes_.count(k) || f.prefixes_.count(t.norm)) && word_at(p + 1, s) &&
-        !f.not_names_.count(tok(p + 1).keys[0]) && !f.context_.count(tok(p + 1).keys[0]) &&
-        !f.types_.count(tok(p + 1).keys[0])) {
+        !key_in(tok(p + 1), f.not_names_) && !key_in(tok(p + 1), f.types_keys_) &&
+        !f.directions_.count(tok(p + 1).norm)) {
       return 2;
     }
     return 1;
@@ -402,7 +405,8 @@ struct FinderRun {
   // Parse a name (known or unknown) at q for a typed mention; returns false if none.
   bool typed_name(Raw& r, uint32_t q, bool allow_unknown) {
     if (q >= seq.size() || sent[q] != r.sent || blocked_len(q) > 0) return false;
-    const NameMatch m = match_at(q, false);
+    NameMatch m = match_at(q, false);
+    if (m.len == 1 && allow_unknown && f.prefixes_.count(m.key) && unknown_name_len(q) == 2) m.len = 0;
     if (m.len > 0 && !patronym_before(q)) {
       r.nb = q;
       r.ne = q + m.len;
@@ -454,8 +458,10 @@ struct FinderRun {
       std::string rule = "bare";
       const double ctx = context_before(p, m.cl, rule);
       // «السورية», «العراقية»: an adjective, not the country «سورية».
-      if (m.cl.definite && m.len == 1 && m.key.ends_with("يه") &&
-          std::all_of(r.cands.begin(), r.cands.end(), [&](uint32_t c) { return g.at(c).kind == Kind::Country; })) {
+      if (m.cl.definite && m.len == 1 && (m.key.ends_with("يه") || m.key.ends_with("ي")) &&
+          std::none_of(r.cands.begin(), r.cands.end(), [&](uint32_t c) {
+            return g.at(c).kind != Kind::Country && g.at(c).country == "SYR";
+          })) {
         ++p;
         continue;
       }
@@ -466,7 +472,9 @@ struct FinderRun {
         continue;
       }
       const bool prominent = any_prominent(r.cands);
-      const bool short_name = m.len == 1 && text::count_code_points(m.key) <= 2;
+      // «رقة», «كاميرون»: the gazetteer only knows the name with its article.
+      const bool short_name = (m.len == 1 && text::count_code_points(m.key) <= 2) ||
+                              (!m.cl.definite && g.articled_only(m.key));
       if ((ambiguous || !prominent || short_name) && ctx < 0.2) {
         ++p;
         continue;
@@ -491,6 +499,7 @@ struct FinderRun {
     r.typed = true;
     r.prep = cl.prep;
     r.rule = "type:" + key;
+    r.country_hint = tw.country;
     r.skip = clitic_cp(p, key);
     r.score = 0.95;
     // The gazetteer name may itself start with the type word («ريف دمشق», «معبر البوكمال»).
@@ -501,15 +510,25 @@ struct FinderRun {
       r.cands = *full.cands;
       r.key = full.key;
       r.type_in_name = true;
+      // «مدينة إدلب» is also an alternate name of the district: add the town «إدلب».
+      if (r.cls == Cls::Settlement || r.cls == Cls::Settlements || r.cls == Cls::Governorate) {
+        const NameMatch rest = match_at(p + 1, false);
+        if (rest.len + 1 == full.len) {
+          for (const uint32_t c : *rest.cands) {
+            if (std::find(r.cands.begin(), r.cands.end(), c) == r.cands.end()) r.cands.push_back(c);
+          }
+        }
+      }
       take_direction(r);
       raws.push_back(std::move(r));
       return true;
     }
     uint32_t q = p + 1;
     // «ريف مدينة البوكمال», «منطقة دوار المصرية»: a second type word.
-    if (q < seq.size() && sent[q] == s && !match_at(q, false).len) {
+    const NameMatch at_q = q < seq.size() ? match_at(q, false) : NameMatch{};
+    if (q < seq.size() && sent[q] == s && (!at_q.len || f.ambiguous_.count(at_q.key))) {
       if (const auto inner = type_at(q); inner && !inner->cl.conj && !inner->cl.definite) {
-        if (r.cls == Cls::District) {
+        if (r.cls == Cls::District || r.cls == Cls::Site) {
           r.cls = inner->tw.cls;
           r.keep_type = inner->tw.keep;
           r.sb = q;
@@ -669,8 +688,9 @@ struct FinderRun {
     for (const uint32_t ci : cands) {
       const Entry& e = g.at(ci);
       double sc = kind_pref(r.cls, e.kind);
+      if (!r.country_hint.empty() && e.country == r.country_hint) sc += 4;
       if (e.country == "SYR") {
-        sc += 2;
+        sc += 3;
       } else if (e.country == "IRQ" || e.country == "LBN" || e.country == "JOR" || e.country == "TUR" ||
                  e.country == "PSE" || e.country == "YEM") {
         sc += 1;
@@ -678,22 +698,30 @@ struct FinderRun {
         sc += 0.5;
       }
       sc += 0.25 * std::log10(e.population + 1);
+      sc += e.feature == "PPLC" ? 1.5 : e.feature == "PPLA" ? 1 : e.feature == "PPLA2" ? 0.7 : e.feature == "PPLA3" ? 0.4 : 0;
       if (cont) {
         if (cont_a2 >= 0 && e.admin2 == cont_a2) sc += 1;
         if (cont_a1 >= 0 && e.admin1 == cont_a1) sc += 3;
         if (distance_km(e.lat, e.lon, cont->lat, cont->lon) < 60) sc += 1.5;
       }
       if (use_article) {
-        double bonus = 0;
+        double bonus = 0, country_bonus = 0;
         for (size_t k = 0; k < raws.size(); ++k) {
           if (k == self) continue;
           const auto pt = point_of(raws[k]);
-          if (!pt || raws[k].place->precision == "country") continue;
+          if (!pt) continue;
+          if (raws[k].chosen >= 0) {  // «دوما» in an article about the West Bank
+            const Entry& o = g.at(static_cast<uint32_t>(raws[k].chosen));
+            if (o.kind == Kind::Country || o.kind == Kind::Region) {
+              if (o.country == e.country) country_bonus += 1.5;
+              continue;
+            }
+          }
           const double d = distance_km(e.lat, e.lon, pt->lat, pt->lon);
           bonus += d < 30 ? 1 : d < 100 ? 0.5 : 0;
           if (pt->admin1 >= 0 && pt->admin1 == e.admin1) bonus += 0.3;
         }
-        sc += std::min(bonus, 3.0);
+        sc += std::min(bonus, 3.0) + std::min(country_bonus, 3.0);
       }
       if (sc > best) {
         best = sc;
@@ -722,8 +750,9 @@ struct FinderRun {
     if (e.admin2 >= 0) pl.admin2 = g.at(static_cast<uint32_t>(e.admin2)).name_en;
   }
 
-  static std::string display_name(const Entry& e) {
+  std::string display_name(const Entry& e, const Raw& r) const {
     std::string n = e.name_ar;
+    if (n.empty()) n = surface(r.nb, r.ne, r.nb == r.sb ? r.skip : 0);
     if (e.kind == Kind::Admin3 && n.starts_with("مركز ")) n = n.substr(std::string("مركز ").size());
     return n;
   }
@@ -752,7 +781,7 @@ struct FinderRun {
       return pl;
     }
     const Entry& e = g.at(static_cast<uint32_t>(r.chosen));
-    pl.name_ar = display_name(e);
+    pl.name_ar = display_name(e, r);
     pl.name_en = e.name_en;
     pl.gazetteer_id = e.id.starts_with("region:") ? std::string() : e.id;
     pl.lat = e.lat;

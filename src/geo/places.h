@@ -68,6 +68,7 @@ class PlaceFinder {
   struct TypeWord {
     Cls cls = Cls::None;
     bool keep = false;  // the type word is part of the name
+    std::string country;  // ISO alpha-3 the word points to, or empty
   };
   Gazetteer gaz_;
   std::unordered_map<std::string, TypeWord> types_;
@@ -80,6 +81,7 @@ class PlaceFinder {
   std::unordered_map<std::string, uint32_t> block_first_;  // first key → max words
   std::unordered_set<std::string> container_links_;  // keys (data/geo/link_words.tsv)
   std::unordered_set<std::string> road_words_;       // keys
+  std::unordered_set<std::string> types_keys_;       // keys of type and context words
 
   friend struct FinderRun;
 };

@@ -110,7 +110,11 @@ std::optional<Quantity> CasualtyFinder::quantity_before(const text::Analysis& a,
   uint32_t lo = h;
   while (lo > sb && h - lo < window) {
     const text::Token& t = toks[lo - 1];
-    if (t.kind == TokenKind::Punct) break;
+    // Clause punctuation ends the look-back; «/ داعش /» and brackets do not.
+    if (t.kind == TokenKind::Punct && (t.norm == "," || t.norm == "." || t.norm == ";" || t.norm == ":" ||
+                                       t.norm == "?" || t.norm == "!" || t.norm == "…")) {
+      break;
+    }
     if (t.kind == TokenKind::Word && head_at(t).word) break;
     --lo;
   }
@@ -274,6 +278,12 @@ void CasualtyFinder::read_phrase(const text::Analysis& a, uint32_t h, const Head
     }
   }
 
+  // «مقتل وإصابة ستة عناصر»: one figure for both, so neither count is known.
+  if (head.word->pos == Pos::Noun && h > sb && toks[h].norm.starts_with("و") && toks[h - 1].kind == TokenKind::Word &&
+      head_at(toks[h - 1]).word && head_at(toks[h - 1]).word->pos == Pos::Noun && head_at(toks[h - 1]).suffix.empty()) {
+    count.reset();
+    civ.reset();
+  }
   m.tok_begin = begin;
   m.tok_end = std::max(end, h + 1);
   m.head = h;

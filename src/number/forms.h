@@ -55,6 +55,9 @@ class PhraseSet {
   std::optional<Hit> match(const std::vector<text::Token>& toks, uint32_t i, uint32_t end,
                            Match mode = Match::Strict) const;
 
+  // True when some phrase starts with exactly the folded word `w`.
+  bool has_first(std::string_view w) const { return by_first_.contains(std::string(w)); }
+
   // True when the one-word phrase `t` is in the set (strict forms).
   bool contains(const text::Token& t) const;
 

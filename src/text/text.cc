@@ -363,7 +363,9 @@ std::string dict_key(std::string_view word) {
 namespace {
 
 // token_keys with the number of code points of `folded` already known.
-void keys_of_word(std::string_view folded, size_t len, std::vector<std::string>& out) {
+// `ta_marbuta`: the word ended in ة (folded to ه), which is no pronoun to strip
+// («وزارة» must not yield «زار», nor «مدينة» «مدين»).
+void keys_of_word(std::string_view folded, size_t len, std::vector<std::string>& out, bool ta_marbuta = false) {
   out.clear();
   const char* s = folded.data();
   const size_t size = folded.size();
@@ -409,7 +411,7 @@ void keys_of_word(std::string_view folded, size_t len, std::vector<std::string>&
     add_dk(b + 2, len - 1);
   }
 
-  // Enclitic pronouns ه ها هم هما هن كم نا ي, longest match, on every
+  // Enclitic pronouns ه ها هم هما هن كم نا, longest match, on every
   // proclitic form, in the same order.
   const size_t np = nk;
   for (size_t i = 0; i < np; ++i) {
@@ -419,7 +421,7 @@ void keys_of_word(std::string_view folded, size_t len, std::vector<std::string>&
     const uint16_t last = at(k.e - 2);
     const uint16_t prev = n >= 4 ? at(k.e - 4) : 0;
     size_t strip = 0;  // letters
-    if (last == kHa || last == kYa) {
+    if (last == kHa && !ta_marbuta) {  // not ي: «ايراني» must stay an adjective
       strip = 1;
     } else if (last == kAlef) {
       if (prev == kMim && n >= 6 && at(k.e - 6) == kHa) {
@@ -456,6 +458,7 @@ Analysis analyse(std::string_view utf8) {
   Token cur;
   bool nl_pending = false;
   bool prev_tatweel = false;
+  char32_t last_letter = 0;  // the last letter of the current word, before folding
   uint32_t idx = 0;
   size_t pos = 0;
   NormBuf nb;  // cur's folded form while it grows
@@ -465,7 +468,7 @@ Analysis analyse(std::string_view utf8) {
     if (st == State::Word) {
       cur.kind = TokenKind::Word;
       cur.norm.assign(nb.view());
-      keys_of_word(cur.norm, nb.code_points(), cur.keys);
+      keys_of_word(cur.norm, nb.code_points(), cur.keys, last_letter == 0x0629);
     } else {
       cur.kind = TokenKind::Number;
       cur.norm.assign(nb.view());
@@ -500,6 +503,7 @@ Analysis analyse(std::string_view utf8) {
     }
     switch (classify(f)) {
       case Cls::Letter:
+        last_letter = c;
         if (st == State::Word) {
           extend(f, idx);
         } else {

@@ -66,7 +66,8 @@ std::string dict_key(std::string_view word);
 // All keys a running-text word can match, starting with dict_key(folded):
 //  - proclitics: و / ف conjunction, then ب ل ك prepositions, then the article,
 //    and "لل" (= ل + ال); only when at least two letters remain;
-//  - enclitic pronouns ه ها هم هما هن كم نا ي (only when at least three letters remain);
+//  - enclitic pronouns ه ها هم هما هن كم نا (only when at least three letters remain; not a ه
+//    that was ة, and not ي, which would turn the adjective «ايراني» into «ايران»);
 // e.g. "وللمليشيات" -> {"وللمليشيات", "للمليشيات", "مليشيات", ...}
 //      "بريف" -> {"بريف", "ريف"}; "عناصره" -> {"عناصره", "عناصر"}.
 // `folded` is already folded. Output is appended to `out` (cleared first).

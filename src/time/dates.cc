@@ -110,6 +110,33 @@ bool glued(const std::vector<text::Token>& toks, uint32_t k) { return toks[k].be
 
 bool is_comma(const text::Token& t) { return t.kind == TokenKind::Punct && t.norm == ","; }
 
+// Drop the first letter (a conjunction) and any marks after it from a date's text and span.
+void trim_first_letter(marsad::Date& d) {
+  const std::string& s = d.text;
+  size_t pos = 0;
+  uint32_t dropped = 0;
+  auto next = [&](size_t p, char32_t& c) {
+    const auto b = static_cast<unsigned char>(s[p]);
+    const size_t n = b < 0x80 ? 1 : (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : 4;
+    c = b < 0x80 ? b : (n == 2 ? (b & 0x1F) : n == 3 ? (b & 0x0F) : (b & 0x07));
+    for (size_t k = 1; k < n && p + k < s.size(); ++k) c = (c << 6) | (static_cast<unsigned char>(s[p + k]) & 0x3F);
+    return p + n;
+  };
+  char32_t c = 0;
+  pos = next(pos, c);
+  ++dropped;
+  while (pos < s.size()) {
+    const size_t p2 = next(pos, c);
+    const bool mark = (c >= 0x064B && c <= 0x065F) || c == 0x0670 || c == 0x0640;
+    if (!mark) break;
+    pos = p2;
+    ++dropped;
+  }
+  if (pos >= s.size()) return;
+  d.text = s.substr(pos);
+  d.span.begin += dropped;
+}
+
 void load_set(const TsvTable& t, const TsvTable::Row& r, size_t col, PhraseSet& set, int payload) {
   const std::string& p = TsvTable::cell(r, col);
   if (p.empty()) throw LoadError(t.where(r) + ": empty phrase");
@@ -130,13 +157,14 @@ struct DateFinder::MonthRef {
   int year = -1;      // given in the text, or -1
   int modifier = 0;   // 0 none, -1 past, +1 next, 2 current
   bool context = false;  // a year or a modifier follows
+  bool strict = false;   // an ambiguous name: needs a day, a year, a modifier or «شهر»
 };
 
 DateFinder::DateFinder(const std::filesystem::path& data_dir) {
   const auto dir = data_dir / "time";
   {
     const auto t = TsvTable::read(dir / "months.tsv");
-    const size_t cn = t.column("name"), cm = t.column("month");
+    const size_t cn = t.column("name"), cm = t.column("month"), cs = t.find_column("strict");
     for (const auto& r : t.rows()) {
       int m = 0;
       try {
@@ -144,7 +172,8 @@ DateFinder::DateFinder(const std::filesystem::path& data_dir) {
       } catch (const std::exception&) {
       }
       if (m < 1 || m > 12) throw LoadError(t.where(r) + ": month must be 1-12");
-      load_set(t, r, cn, months_, m);
+      const bool strict = cs != TsvTable::npos && TsvTable::cell(r, cs) == "1";
+      load_set(t, r, cn, months_, strict ? m + 100 : m);  // payload > 100: strict
     }
   }
   {
@@ -232,12 +261,22 @@ DateFinder::DateFinder(const std::filesystem::path& data_dir) {
 
 bool DateFinder::is(const text::Token& t, const PhraseSet& set) const { return set.contains(t); }
 
+bool DateFinder::starts_with_conjunction(const text::Token& t) const {
+  if (t.kind != TokenKind::Word || number::strip_conjunction(t.norm) == t.norm) return false;
+  // «فجر», «فبراير» start with ف but are words of their own.
+  for (const PhraseSet* set : {&months_, &weekdays_, &relatives_, &day_parts_, &period_parts_, &ordinals_, &year_intro_}) {
+    if (set->has_first(t.norm)) return false;
+  }
+  return true;
+}
+
 std::optional<DateFinder::MonthRef> DateFinder::month_at(const std::vector<text::Token>& toks, uint32_t i,
                                                          uint32_t se) const {
   const auto m = months_.match(toks, i, se, number::Match::Loose);
   if (!m) return std::nullopt;
   MonthRef r;
-  r.month = m->payload;
+  r.month = m->payload % 100;
+  r.strict = m->payload > 100;
   r.end = m->end;
   // «آب/أغسطس», «آب (أغسطس)»: the same month in another calendar.
   uint32_t k = r.end;
@@ -466,7 +505,7 @@ std::optional<DateFinder::Found> DateFinder::parse_at(const text::Analysis& a, u
       }
       return f;
     }
-    if (const auto m = month_at(toks, k, se)) {
+    if (const auto m = month_at(toks, k, se); m && (!m->strict || m->context || k > p->end)) {
       Found f{i, m->end, std::nullopt, part.precision};
       const auto y = m->year > 0 ? std::optional<int>(m->year) : infer_year(m->month, m->modifier, pub);
       if (y) f.value = make_day(*y, m->month, part.day);
@@ -481,7 +520,7 @@ std::optional<DateFinder::Found> DateFinder::parse_at(const text::Analysis& a, u
                        number::strip_article(number::bare_form(toks[i].norm)) == "شهر";
     if (shahr) ++k;
     if (const auto m = month_at(toks, k, se)) {
-      const bool intro = shahr || (i > sb && is(toks[i - 1], month_intro_));
+      const bool intro = shahr || (!m->strict && i > sb && is(toks[i - 1], month_intro_));
       if (m->context || intro) {
         Found f{i, m->end, std::nullopt, kMonth};
         const auto y = m->year > 0 ? std::optional<int>(m->year) : infer_year(m->month, m->modifier, pub);
@@ -527,6 +566,8 @@ std::vector<DateMention> DateFinder::find(const text::Analysis& a, std::string_v
       m.sentence = si;
       m.date.span = Span{toks[f->begin].begin, toks[f->end - 1].end};
       m.date.text = text::slice(original_text, m.date.span);
+      // The conjunction glued to the first word is not part of the date: «وأمس الجمعة» → «أمس الجمعة».
+      if (starts_with_conjunction(toks[f->begin])) trim_first_letter(m.date);
       m.date.precision = precision_name(f->precision);
       if (f->value) m.date.value = iso(*f->value);
       // Background: «منذ …» (one or two words before), or a period over a year before publication.

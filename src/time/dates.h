@@ -52,6 +52,7 @@ class DateFinder {
   std::optional<Found> weekday_at(const text::Analysis& a, uint32_t i, uint32_t sb, uint32_t se,
                                   const std::optional<int>& pub) const;
   bool is(const text::Token& t, const number::PhraseSet& set) const;
+  bool starts_with_conjunction(const text::Token& t) const;
 
   struct Relative {
     int unit = 0;  // 0 day, 1 week, 2 month, 3 year

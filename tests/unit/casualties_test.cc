@@ -131,4 +131,35 @@ TEST(Casualties, NoCasualtyWordsNoMentions) {
   EXPECT_TRUE(finders().casualties.find(marsad::text::analyse(text)).empty());
 }
 
+TEST(Casualties, NeverBreaksOnRandomWordSoup) {
+  const char* pool[] = {"مقتل", "وإصابة", "قتلوا", "قتيل", "وجريحان", "12", "3", "٣", "/", "-", ",", ".", "و", "و3", "عنصرين", "مدنيين", "اثنين", "ثلاثة", "عشر", "مئة", "وعشرون", "آلاف", "ألف", "نحو", "أكثر", "من", "عدد", "عشرات", "بينهم", "أطفال", "لقي", "حتفه", "مصرعهم", "أمس", "اليوم", "الاثنين", "الأحد", "ليل", "يوم", "منتصف", "الشهر", "الجاري", "الماضي", "آب", "تشرين", "الأول", "2021", "عام", "منذ", "الثالث", "الحادي", "والعشرين", "صلاة", "الجمعة", "هـ", "شهر", "(", ")", "«", "»", "أحد", "إحدى", "الأسبوع", "قبل", "ساعات", "1.5", "99999999999999999999", "31", "0"};
+  uint32_t seed = 12345;
+  auto rnd = [&] {
+    seed = seed * 1103515245u + 12345u;
+    return (seed >> 16) & 0x7fff;
+  };
+  for (int n = 0; n < 3000; ++n) {
+    std::string text;
+    const int len = 1 + static_cast<int>(rnd() % 14);
+    for (int k = 0; k < len; ++k) {
+      text += pool[rnd() % (sizeof pool / sizeof pool[0])];
+      text += rnd() % 5 == 0 ? "" : " ";
+    }
+    const auto a = marsad::text::analyse(text);
+    for (const auto& m : finders().casualties.find(a)) {
+      ASSERT_LT(m.sentence, a.sentences.size()) << text;
+      const auto& s = a.sentences[m.sentence];
+      EXPECT_LE(s.tok_begin, m.tok_begin) << text;
+      EXPECT_LT(m.tok_begin, m.tok_end) << text;
+      EXPECT_LE(m.tok_end, s.tok_end) << text;
+      EXPECT_TRUE(m.head >= m.tok_begin && m.head < m.tok_end) << text;
+      for (const auto& v : {m.counts.killed, m.counts.injured, m.counts.killed_civilians, m.counts.injured_civilians}) {
+        if (v) {
+          EXPECT_GE(*v, 0) << text;
+        }
+      }
+    }
+  }
+}
+
 }  // namespace

@@ -17,7 +17,7 @@ using nlohmann::json;
 
 namespace {
 
-struct Run {
+struct Outcome {
   int status = -1;
   std::string out;
   std::string err;
@@ -67,15 +67,15 @@ class CliTest : public ::testing::Test {
     return p;
   }
 
-  // Run `marsad ARGS` (ARGS already shell-quoted), optionally with a file on stdin.
-  Run run(const std::string& args, const std::string& stdin_path = "") const {
+  // Outcome `marsad ARGS` (ARGS already shell-quoted), optionally with a file on stdin.
+  Outcome run(const std::string& args, const std::string& stdin_path = "") const {
     fs::path out = dir_ / "stdout";
     fs::path err = dir_ / "stderr";
     std::string cmd = "timeout 600 " + quote(MARSAD_BINARY) + " " + args + " > " + quote(out.string()) + " 2> " +
                       quote(err.string());
     cmd += " < " + (stdin_path.empty() ? std::string("/dev/null") : quote(stdin_path));
     int raw = std::system(cmd.c_str());
-    Run r;
+    Outcome r;
     r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : 128 + WTERMSIG(raw);
     r.out = slurp(out);
     r.err = slurp(err);
@@ -93,7 +93,7 @@ const std::string kSentence =
     "قصفت قوات النظام بالمدفعية الثقيلة بلدة كفرنبل في ريف إدلب الجنوبي، ما أدى إلى مقتل مدنيين اثنين.";
 
 // Every line is a SPEC §3 object; returns the doc_ids in order.
-std::vector<std::string> doc_ids(const Run& r) {
+std::vector<std::string> doc_ids(const Outcome& r) {
   std::vector<std::string> ids;
   for (const auto& line : r.lines()) {
     json j = json::parse(line, nullptr, false);
@@ -109,10 +109,10 @@ std::vector<std::string> doc_ids(const Run& r) {
 }  // namespace
 
 TEST_F(CliTest, VersionAndHelp) {
-  Run v = run("--version");
+  Outcome v = run("--version");
   EXPECT_EQ(v.status, 0);
   EXPECT_NE(v.out.find("marsad"), std::string::npos);
-  Run h = run("code --help");
+  Outcome h = run("code --help");
   EXPECT_EQ(h.status, 0);
   EXPECT_NE(h.out.find("--threads"), std::string::npos);
   EXPECT_EQ(run("").status, 2);               // no subcommand
@@ -122,7 +122,7 @@ TEST_F(CliTest, VersionAndHelp) {
 
 TEST_F(CliTest, BrokenLineBetweenTwoGoodOnes) {
   auto f = write("mixed.jsonl", doc_line("a", kSentence) + "\n{\"id\":\"b\",\"text\":\n" + doc_line("c", kSentence) + "\n");
-  Run r = run("code " + quote(f.string()));
+  Outcome r = run("code " + quote(f.string()));
   EXPECT_EQ(r.status, 0) << r.err;
   EXPECT_EQ(doc_ids(r), (std::vector<std::string>{"a", "c"}));
   EXPECT_NE(r.err.find("mixed.jsonl:2:"), std::string::npos) << r.err;
@@ -136,7 +136,7 @@ TEST_F(CliTest, InvalidUtf8EmptyAndIncompleteDocumentsAreSkipped) {
                                   "{\"text\":\"نص\"}\n" +                              // no id
                                   "{\"id\":\"f\"}\n" +                                 // no text
                                   doc_line("g", kSentence) + "\n");
-  Run r = run("code " + quote(f.string()));
+  Outcome r = run("code " + quote(f.string()));
   EXPECT_EQ(r.status, 0) << r.err;
   EXPECT_EQ(doc_ids(r), (std::vector<std::string>{"a", "g"}));
   for (int line = 2; line <= 6; ++line) {
@@ -147,20 +147,20 @@ TEST_F(CliTest, InvalidUtf8EmptyAndIncompleteDocumentsAreSkipped) {
 
 TEST_F(CliTest, InvalidUtf8InTextFileDoesNotCrash) {
   auto f = write("raw.txt", "قصفت قوات \xFF\xFE النظام \xD8 بلدة\x80 كفرنبل");
-  Run r = run("code " + quote(f.string()));
+  Outcome r = run("code " + quote(f.string()));
   EXPECT_EQ(r.status, 0) << r.err;
   EXPECT_EQ(doc_ids(r), (std::vector<std::string>{"raw"}));
 }
 
 TEST_F(CliTest, NonexistentFile) {
-  Run r = run("code " + quote((dir_ / "no-such-file.jsonl").string()));
+  Outcome r = run("code " + quote((dir_ / "no-such-file.jsonl").string()));
   EXPECT_EQ(r.status, 1);
   EXPECT_TRUE(r.out.empty());
   EXPECT_NE(r.err.find("no-such-file.jsonl"), std::string::npos) << r.err;
 
   // A missing file among good ones: reported, the rest still coded, success.
   auto good = write("good.jsonl", doc_line("a", kSentence) + "\n");
-  Run r2 = run("code " + quote((dir_ / "missing.jsonl").string()) + " " + quote(good.string()));
+  Outcome r2 = run("code " + quote((dir_ / "missing.jsonl").string()) + " " + quote(good.string()));
   EXPECT_EQ(r2.status, 0);
   EXPECT_EQ(doc_ids(r2), (std::vector<std::string>{"a"}));
   EXPECT_NE(r2.err.find("missing.jsonl"), std::string::npos);
@@ -184,12 +184,12 @@ TEST_F(CliTest, FiftyMegabyteDocument) {
   auto f = write("big.jsonl", doc_line("big", text) + "\n" + doc_line("after", kSentence) + "\n");
   text.clear();
   text.shrink_to_fit();
-  Run r = run("code " + quote(f.string()));
+  Outcome r = run("code " + quote(f.string()));
   EXPECT_EQ(r.status, 0) << r.err.substr(0, 2000);
   EXPECT_EQ(doc_ids(r), (std::vector<std::string>{"big", "after"}));
 
   // Over the configured limit: reported and skipped, the next one still read.
-  Run small = run("code --max-doc-mb 10 " + quote(f.string()));
+  Outcome small = run("code --max-doc-mb 10 " + quote(f.string()));
   EXPECT_EQ(small.status, 0);
   EXPECT_EQ(doc_ids(small), (std::vector<std::string>{"after"}));
   EXPECT_NE(small.err.find("big.jsonl:1:"), std::string::npos) << small.err;
@@ -197,12 +197,12 @@ TEST_F(CliTest, FiftyMegabyteDocument) {
 
 TEST_F(CliTest, StandardInput) {
   auto text = write("article.txt", kSentence + "\n");
-  Run r = run("code", text.string());
+  Outcome r = run("code", text.string());
   EXPECT_EQ(r.status, 0) << r.err;
   EXPECT_EQ(doc_ids(r), (std::vector<std::string>{"stdin"}));
 
   auto lines = write("in.jsonl", "  " + doc_line("x", kSentence) + "\n" + doc_line("y", kSentence) + "\n");
-  Run r2 = run("code -", lines.string());
+  Outcome r2 = run("code -", lines.string());
   EXPECT_EQ(r2.status, 0) << r2.err;
   EXPECT_EQ(doc_ids(r2), (std::vector<std::string>{"x", "y"}));
 }
@@ -211,7 +211,7 @@ TEST_F(CliTest, Windows1256TextFile) {
   // «قصفت قوات النظام بلدة كفرنبل» in Windows-1256.
   auto f = write("old-report.txt",
                  "\xDE\xD5\xDD\xCA \xDE\xE6\xC7\xCA \xC7\xE1\xE4\xD9\xC7\xE3 \xC8\xE1\xCF\xC9 \xDF\xDD\xD1\xE4\xC8\xE1");
-  Run r = run("code " + quote(f.string()));
+  Outcome r = run("code " + quote(f.string()));
   EXPECT_EQ(r.status, 0) << r.err;
   EXPECT_EQ(doc_ids(r), (std::vector<std::string>{"old-report"}));
 }
@@ -232,8 +232,8 @@ TEST_F(CliTest, ThreadsKeepInputOrderAndOutput) {
     expected.push_back("d" + std::to_string(i));
   }
   auto f = write("many.jsonl", body);
-  Run one = run("code --threads 1 " + quote(f.string()));
-  Run four = run("code --threads 4 " + quote(f.string()));
+  Outcome one = run("code --threads 1 " + quote(f.string()));
+  Outcome four = run("code --threads 4 " + quote(f.string()));
   EXPECT_EQ(one.status, 0);
   EXPECT_EQ(four.status, 0);
   EXPECT_EQ(doc_ids(one), expected);
@@ -242,17 +242,17 @@ TEST_F(CliTest, ThreadsKeepInputOrderAndOutput) {
 
 TEST_F(CliTest, PrettyAndExplain) {
   auto f = write("p.jsonl", doc_line("pretty-doc", kSentence) + "\n");
-  Run r = run("code --pretty " + quote(f.string()));
+  Outcome r = run("code --pretty " + quote(f.string()));
   EXPECT_EQ(r.status, 0) << r.err;
   EXPECT_NE(r.out.find("pretty-doc"), std::string::npos);
-  Run e = run("explain " + quote(kSentence) + " --date 2021-01-27");
+  Outcome e = run("explain " + quote(kSentence) + " --date 2021-01-27");
   EXPECT_EQ(e.status, 0) << e.err;
   EXPECT_FALSE(e.out.empty());
 }
 
 TEST_F(CliTest, BadDataDirectory) {
   auto f = write("one.jsonl", doc_line("a", kSentence) + "\n");
-  Run r = run("code --data " + quote((dir_ / "nowhere").string()) + " " + quote(f.string()));
+  Outcome r = run("code --data " + quote((dir_ / "nowhere").string()) + " " + quote(f.string()));
   EXPECT_EQ(r.status, 3);
   EXPECT_FALSE(r.err.empty());
 }

@@ -151,4 +151,36 @@ TEST(Dates, MissingDataFileNamesIt) {
   }
 }
 
+TEST(Dates, NeverBreaksOnRandomWordSoup) {
+  const char* pool[] = {"مقتل", "وإصابة", "قتلوا", "قتيل", "وجريحان", "12", "3", "٣", "/", "-", ",", ".", "و", "و3", "عنصرين", "مدنيين", "اثنين", "ثلاثة", "عشر", "مئة", "وعشرون", "آلاف", "ألف", "نحو", "أكثر", "من", "عدد", "عشرات", "بينهم", "أطفال", "لقي", "حتفه", "مصرعهم", "أمس", "اليوم", "الاثنين", "الأحد", "ليل", "يوم", "منتصف", "الشهر", "الجاري", "الماضي", "آب", "تشرين", "الأول", "2021", "عام", "منذ", "الثالث", "الحادي", "والعشرين", "صلاة", "الجمعة", "هـ", "شهر", "(", ")", "«", "»", "أحد", "إحدى", "الأسبوع", "قبل", "ساعات", "1.5", "99999999999999999999", "31", "0"};
+  uint32_t seed = 777;
+  auto rnd = [&] {
+    seed = seed * 1103515245u + 12345u;
+    return (seed >> 16) & 0x7fff;
+  };
+  for (int n = 0; n < 3000; ++n) {
+    std::string text;
+    const int len = 1 + static_cast<int>(rnd() % 14);
+    for (int k = 0; k < len; ++k) {
+      text += pool[rnd() % (sizeof pool / sizeof pool[0])];
+      text += rnd() % 5 == 0 ? "" : " ";
+    }
+    const auto a = marsad::text::analyse(text);
+    for (const char* pub : {"2021-01-27", "", "2020-02-29"}) {
+      for (const auto& m : finder().find(a, text, pub)) {
+        ASSERT_LT(m.sentence, a.sentences.size()) << text;
+        const auto& s = a.sentences[m.sentence];
+        EXPECT_LE(s.tok_begin, m.tok_begin) << text;
+        EXPECT_LT(m.tok_begin, m.tok_end) << text;
+        EXPECT_LE(m.tok_end, s.tok_end) << text;
+        EXPECT_FALSE(m.date.text.empty()) << text;
+        EXPECT_LE(m.date.span.end, a.length) << text;
+        EXPECT_TRUE(m.date.value.empty() || (m.date.value.size() == 10 && m.date.value[4] == '-')) << text << " " << m.date.value;
+        EXPECT_TRUE(m.date.precision == "day" || m.date.precision == "week" || m.date.precision == "month" ||
+                    m.date.precision == "year") << text;
+      }
+    }
+  }
+}
+
 }  // namespace
