@@ -434,7 +434,7 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
     d.frame = trig.frame;
     d.pos = trig.pos;
     d.definite = trig.pos == Pos::Noun && is_definite(c.tok(tm.tok_begin));
-    d.consequence = trig.frame == Frame::Victim && trig.pos == Pos::Noun && trig.type == "ASSAULT";
+    d.consequence = trig.frame == Frame::Victim && trig.type == "ASSAULT";
     if (trig.future) d.status = "planned";
     RoleReading r = read_roles(c, tm, trig, anchor, light, cb, ce, extra);
     d.source = r.source;
@@ -505,6 +505,8 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
         fold(a, b, "consequence");
       } else if (b.type == "ASSAULT" && a.consequence && !b.consequence) {
         fold(b, a, "consequence");
+      } else if (a.consequence && b.consequence) {
+        fold(a, b, "killed and wounded in one happening");
       }
     }
   }
@@ -730,6 +732,8 @@ std::vector<Relation> assemble_relations(const AssemblyLexicons& lex, const Arti
     for (const ActorMention* cl : clients) {
       ActorRef client = ref(*cl);
       if (client.id == patron->id) continue;
+      // «القوات الموالية للشرعية»: an organ backed by its own state is structure, not patronage
+      if (rc.relation == "backed_by" && A.descends_from(client.id, patron->id)) continue;
       if (!seen.insert({client.id, patron->id}).second) continue;
       Relation r;
       r.actor = client;

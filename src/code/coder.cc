@@ -1,6 +1,7 @@
 // The Coder facade: loads the knowledge once, then runs the data's path for
 // each document: text → mentions → places/dates/casualties → events/relations.
 #include <cstdlib>
+#include <map>
 #include <sstream>
 
 #include "code/assemble.h"
@@ -30,6 +31,21 @@ knowledge::PhraseIndex load_clause_breaks(const std::filesystem::path& data_dir)
 
 }  // namespace
 
+// The country most of the article's resolved places lie in.
+std::string dominant_country(const std::vector<geo::PlaceMention>& places) {
+  std::map<std::string, int> count;
+  for (const auto& p : places)
+    if (p.place.lat && !p.place.country.empty()) ++count[p.place.country];
+  std::string best;
+  int n = 0;
+  for (const auto& [country, k] : count)
+    if (k > n) {
+      best = country;
+      n = k;
+    }
+  return best;
+}
+
 struct Coder::Impl {
   explicit Impl(const std::filesystem::path& dir)
       : actors(knowledge::ActorLexicon::load(dir)),
@@ -55,9 +71,9 @@ struct Coder::Impl {
     result.doc_id = doc.id;
     text::Analysis a = text::analyse(doc.text);
     code::Lexicons lex{actors, triggers, cues};
-    code::Mentions m = code::find_mentions(lex, a);
     std::vector<geo::PlaceMention> found_places = places.find(a, doc.text);
     int main_place = places.main_place(found_places);
+    code::Mentions m = code::find_mentions(lex, a, code::ArticleContext{dominant_country(found_places), doc.date});
     std::vector<dates::DateMention> found_dates = dates.find(a, doc.text, doc.date);
     std::vector<number::CasualtyMention> found_casualties = casualties.find(a);
     code::ArticleFacts facts{a, doc.text, m, found_places, main_place, found_dates, found_casualties};

@@ -42,22 +42,33 @@ uint32_t skip_quotes_back(const std::vector<text::Token>& toks, uint32_t i, uint
 
 bool overlaps(uint32_t b1, uint32_t e1, uint32_t b2, uint32_t e2) { return b1 < e2 && b2 < e1; }
 
-// Which of a name match's payloads to take: the first unambiguous one.
-knowledge::ActorForm pick_form(const knowledge::ActorLexicon& lex, const std::vector<PhraseMatch>& same_span) {
-  for (const auto& m : same_span)
-    if (!lex.form(m.payload).ambiguous) return lex.form(m.payload);
-  return lex.form(same_span.front().payload);
+// Which of a name match's readings to take: one that existed on the publication
+// date, of the article's country, unambiguous; in that order of weight.
+knowledge::ActorForm pick_form(const Lexicons& lex, const std::vector<PhraseMatch>& same_span, const ArticleContext& ctx) {
+  const knowledge::ActorForm* best = nullptr;
+  int best_score = -1;
+  for (const auto& m : same_span) {
+    const auto& f = lex.actors.form(m.payload);
+    const auto& info = lex.actors.at(f.actor);
+    int score = (lex.actors.valid_on(f.actor, ctx.date) ? 4 : 0) +
+                (!ctx.country.empty() && info.country == ctx.country ? 2 : 0) + (f.ambiguous ? 0 : 1);
+    if (score > best_score) {
+      best = &f;
+      best_score = score;
+    }
+  }
+  return *best;
 }
 
 void find_actor_names(const Lexicons& lex, const text::Analysis& a, const text::Sentence& s, uint32_t si,
-                      std::vector<ActorMention>& out) {
+                      const ArticleContext& ctx, std::vector<ActorMention>& out) {
   std::vector<PhraseMatch> names;
   lex.actors.names().find_longest(a.tokens, s.tok_begin, s.tok_end, names);
   for (size_t i = 0; i < names.size();) {
     size_t j = i;
     while (j < names.size() && names[j].tok_begin == names[i].tok_begin && names[j].tok_end == names[i].tok_end) ++j;
     std::vector<PhraseMatch> same(names.begin() + static_cast<std::ptrdiff_t>(i), names.begin() + static_cast<std::ptrdiff_t>(j));
-    knowledge::ActorForm f = pick_form(lex.actors, same);
+    knowledge::ActorForm f = pick_form(lex, same, ctx);
     ActorMention m;
     m.tok_begin = m.name_begin = names[i].tok_begin;
     m.tok_end = names[i].tok_end;
@@ -239,7 +250,7 @@ bool is_definite(const text::Token& t) {
          starts_with(s, "\xD8\xA8\xD8\xA7\xD9\x84") || starts_with(s, "\xD9\x83\xD8\xA7\xD9\x84");
 }
 
-Mentions find_mentions(const Lexicons& lex, const text::Analysis& a) {
+Mentions find_mentions(const Lexicons& lex, const text::Analysis& a, const ArticleContext& ctx) {
   Mentions m;
   m.sentence_of.assign(a.tokens.size(), 0);
   for (uint32_t si = 0; si < a.sentences.size(); ++si)
@@ -256,7 +267,7 @@ Mentions find_mentions(const Lexicons& lex, const text::Analysis& a) {
   for (uint32_t si = 0; si < a.sentences.size(); ++si) {
     const auto& s = a.sentences[si];
     std::vector<ActorMention> found;
-    find_actor_names(lex, a, s, si, found);
+    find_actor_names(lex, a, s, si, ctx, found);
     find_composed(lex, a, s, si, found);
     found = resolve_overlaps(std::move(found));
     uint32_t floor = s.tok_begin;

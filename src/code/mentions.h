@@ -59,9 +59,16 @@ struct Lexicons {
   const knowledge::CueLexicon& cues;
 };
 
+// What the article is about, for reading a name that two actors share
+// («الجيش الوطني»: Syrian or Yemeni; «الحكومة السورية»: which era).
+struct ArticleContext {
+  std::string country;  // ISO alpha-3 of the article's places, or empty
+  std::string date;     // publication date, or empty
+};
+
 // Find every mention in the article. Anaphors («الطرفين», «الأخيرة») are
 // resolved here to the actors named before them.
-Mentions find_mentions(const Lexicons& lex, const text::Analysis& a);
+Mentions find_mentions(const Lexicons& lex, const text::Analysis& a, const ArticleContext& context);
 
 // True when the token carries a glued preposition «ل» / «ب» before its stem
 // («لإيران», «للحرس», «بقصف»).

@@ -54,6 +54,17 @@ ActorLexicon ActorLexicon::load(const std::filesystem::path& data_dir) {
       throw LoadError((dir / "registry.tsv").string() + ": actor '" + a.id + "' has unknown parent '" + a.parent + "'");
   }
 
+  if (std::filesystem::exists(dir / "eras.tsv")) {
+    TsvTable eras = TsvTable::read(dir / "eras.tsv");
+    const size_t e_id = eras.column("id"), e_from = eras.column("from"), e_until = eras.column("until");
+    for (const auto& row : eras.rows()) {
+      int i = lex.index_of(TsvTable::cell(row, e_id));
+      if (i < 0) throw LoadError(eras.where(row) + ": unknown actor id '" + TsvTable::cell(row, e_id) + "'");
+      lex.actors_[static_cast<size_t>(i)].valid_from = TsvTable::cell(row, e_from);
+      lex.actors_[static_cast<size_t>(i)].valid_until = TsvTable::cell(row, e_until);
+    }
+  }
+
   TsvTable forms = TsvTable::read(dir / "forms.tsv");
   const size_t f_form = forms.column("form"), f_id = forms.column("id"), f_note = forms.find_column("note");
   for (const auto& row : forms.rows()) {
@@ -119,6 +130,15 @@ int ActorLexicon::compose(std::string_view country_key, std::string_view role) c
   }
   if (role == "government") return index_of(country_key);
   return -1;
+}
+
+bool ActorLexicon::valid_on(uint32_t index, std::string_view date) const {
+  if (date.size() < 10) return true;
+  const auto& a = actors_[index];
+  std::string_view d = date.substr(0, 10);
+  if (!a.valid_from.empty() && d < std::string_view(a.valid_from)) return false;
+  if (!a.valid_until.empty() && d > std::string_view(a.valid_until)) return false;
+  return true;
 }
 
 bool ActorLexicon::descends_from(std::string_view id, std::string_view ancestor) const {

@@ -26,6 +26,7 @@ struct ActorInfo {
   std::string kind;     // state_forces, political_militia, civilians, ...
   std::string parent;   // id or empty
   std::vector<std::string> patrons;
+  std::string valid_from, valid_until;  // ISO dates from eras.tsv, empty = open
 };
 
 // Payload of a name match: actor index plus flags.
@@ -61,6 +62,9 @@ class ActorLexicon {
   // The actor for (country key, role): exact pair, else the country's
   // "forces" for military roles, else the country itself; -1 when none.
   int compose(std::string_view country_key, std::string_view role) const;
+
+  // True when the actor existed on ISO `date` (always true for an empty date).
+  bool valid_on(uint32_t index, std::string_view date) const;
 
   // True when `ancestor` is `id` or one of its parents.
   bool descends_from(std::string_view id, std::string_view ancestor) const;

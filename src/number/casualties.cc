@@ -71,6 +71,13 @@ CasualtyFinder::CasualtyFinder(const std::filesystem::path& data_dir, const Numb
 CasualtyFinder::Head CasualtyFinder::head_at(const text::Token& t) const {
   Head h;
   if (t.kind != TokenKind::Word) return h;
+  // Fast pre-filter: the tokeniser's keys already strip proclitics, the article and pronouns.
+  bool maybe = words_.contains(t.norm);
+  for (size_t i = 0; i < t.keys.size() && !maybe; ++i) {
+    const std::string& k = t.keys[i];
+    maybe = words_.contains(k) || (k.ends_with("ت") && words_.contains(k.substr(0, k.size() - 2) + "ه"));
+  }
+  if (!maybe) return h;
   // Whole-word forms first: «قتلى» must not read as «قتل» + «ي»; then proclitic-stripped keys («بمقتل»).
   const std::string b = bare_form(t.norm);
   std::vector<std::string_view> bases{t.norm, strip_conjunction(t.norm), b, strip_article(b)};
@@ -142,6 +149,17 @@ std::optional<int> CasualtyFinder::civilians_after(const text::Analysis& a, uint
   return std::nullopt;
 }
 
+std::optional<int> CasualtyFinder::civilians_in(const text::Analysis& a, const Quantity& q, uint32_t limit,
+                                                std::optional<int> n) const {
+  // «خمسة مدنيين لقوا حتفهم», «مدنيين اثنين»: a civilian noun in the quantity or right after it.
+  for (uint32_t k = q.tok_begin; k < q.tok_end; ++k) {
+    const PersonNoun* p = numbers_.person_noun(a.tokens[k]);
+    if (p && p->civilian) return n;
+  }
+  uint32_t dummy = 0;
+  return civilians_after(a, q.tok_end, limit, n, dummy);
+}
+
 void CasualtyFinder::read_phrase(const text::Analysis& a, uint32_t h, const Head& head, uint32_t sb, uint32_t se,
                                  CasualtyMention& m) const {
   const auto& toks = a.tokens;
@@ -161,8 +179,7 @@ void CasualtyFinder::read_phrase(const text::Analysis& a, uint32_t h, const Head
     if (const auto q = quantity_before(a, h, sb, 8, false)) {
       begin = q->tok_begin;
       count = to_int(q->value);
-      uint32_t dummy = 0;
-      civ = civilians_after(a, q->tok_end, h, count, dummy);
+      civ = civilians_in(a, *q, h, count);
     }
   } else if (!head.suffix.empty()) {
     if (head.suffix == "ه" || head.suffix == "ها") {
@@ -172,6 +189,7 @@ void CasualtyFinder::read_phrase(const text::Analysis& a, uint32_t h, const Head
     } else if (const auto q = quantity_before(a, h, sb, 6, false)) {  // «لقي 5 أشخاص حتفهم»
       begin = q->tok_begin;
       count = to_int(q->value);
+      civ = civilians_in(a, *q, h, count);
     }
   } else {
     // The victims follow the noun: a number, a dual, a singular person noun; «و» adds more.

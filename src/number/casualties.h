@@ -53,6 +53,8 @@ class CasualtyFinder {
                    CasualtyMention& m) const;
   std::optional<Quantity> quantity_before(const text::Analysis& a, uint32_t h, uint32_t sb, uint32_t window,
                                           bool must_end_at_h) const;
+  std::optional<int> civilians_in(const text::Analysis& a, const Quantity& q, uint32_t limit,
+                                  std::optional<int> n) const;
   std::optional<int> civilians_after(const text::Analysis& a, uint32_t from, uint32_t se, std::optional<int> n,
                                      uint32_t& end) const;
 

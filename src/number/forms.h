@@ -58,6 +58,12 @@ class PhraseSet {
   // True when some phrase starts with exactly the folded word `w`.
   bool has_first(std::string_view w) const { return by_first_.contains(std::string(w)); }
 
+  // Add every phrase's first word to `out`.
+  template <class Set>
+  void first_words(Set& out) const {
+    for (const auto& [w, entries] : by_first_) out.insert(w);
+  }
+
   // True when the one-word phrase `t` is in the set (strict forms).
   bool contains(const text::Token& t) const;
 

@@ -160,8 +160,24 @@ struct DateFinder::MonthRef {
   bool strict = false;   // an ambiguous name: needs a day, a year, a modifier or «شهر»
 };
 
-DateFinder::DateFinder(const std::filesystem::path& data_dir) {
+DateFinder::DateFinder(const std::filesystem::path& data_dir) : numbers_(data_dir) {
   const auto dir = data_dir / "time";
+  {
+    const auto t = TsvTable::read(dir / "durations.tsv");
+    const size_t cw = t.column("word"), cu = t.column("unit"), ca = t.column("amount");
+    for (const auto& r : t.rows()) {
+      Relative d;
+      d.unit = precision_of(TsvTable::cell(r, cu));
+      if (d.unit < 0) throw LoadError(t.where(r) + ": unit must be day, week, month or year");
+      try {
+        d.offset = std::stoi(TsvTable::cell(r, ca));
+      } catch (const std::exception&) {
+        throw LoadError(t.where(r) + ": bad amount '" + TsvTable::cell(r, ca) + "'");
+      }
+      durations_.push_back(d);
+      load_set(t, r, cw, duration_words_, static_cast<int>(durations_.size() - 1));
+    }
+  }
   {
     const auto t = TsvTable::read(dir / "months.tsv");
     const size_t cn = t.column("name"), cm = t.column("month"), cs = t.find_column("strict");
@@ -252,14 +268,35 @@ DateFinder::DateFinder(const std::filesystem::path& data_dir) {
       else if (role == "year_intro") set = &year_intro_;
       else if (role == "since") set = &since_;
       else if (role == "hijri") set = &hijri_;
+      else if (role == "ago") set = &ago_;
       else if (role == "not_weekday_after") set = &not_weekday_after_;
       else throw LoadError(t.where(r) + ": unknown role '" + role + "'");
       load_set(t, r, cp, *set, 1);
     }
   }
+  // Words a date can start with (the month, weekday, relative, part, ordinal, year and «قبل» words).
+  for (const PhraseSet* set : {&months_, &weekdays_, &relatives_, &day_parts_, &period_parts_, &ordinals_,
+                               &year_intro_, &ago_}) {
+    set->first_words(starters_);
+  }
+  starters_.insert("شهر");
 }
 
 bool DateFinder::is(const text::Token& t, const PhraseSet& set) const { return set.contains(t); }
+
+bool DateFinder::may_start(const text::Token& t) const {
+  if (t.kind == TokenKind::Number) return true;
+  if (t.kind != TokenKind::Word) return false;
+  const std::string b = number::bare_form(t.norm);
+  if (starters_.contains(t.norm) || starters_.contains(std::string(number::strip_conjunction(t.norm))) ||
+      starters_.contains(b) || starters_.contains(std::string(number::strip_article(b)))) {
+    return true;
+  }
+  for (const auto& k : t.keys) {
+    if (starters_.contains(k)) return true;
+  }
+  return false;
+}
 
 bool DateFinder::starts_with_conjunction(const text::Token& t) const {
   if (t.kind != TokenKind::Word || number::strip_conjunction(t.norm) == t.norm) return false;
@@ -461,10 +498,48 @@ std::optional<DateFinder::Found> DateFinder::weekday_at(const text::Analysis& a,
   return f;
 }
 
+// «قبل 3 أيام», «منذ ثلاثة أسابيع», «قبل يومين»: publication date minus a duration.
+std::optional<DateFinder::Found> DateFinder::duration_at(const text::Analysis& a, uint32_t i, uint32_t se,
+                                                         const std::optional<int>& pub) const {
+  const auto& toks = a.tokens;
+  if (!is(toks[i], ago_) || i + 1 >= se) return std::nullopt;
+  uint32_t k = i + 1;
+  long long n = 1;
+  if (const auto q = numbers_.read_at(toks, k, se); q && q->value && !q->vague) {
+    n = *q->value;
+    k = q->tok_end;
+  }
+  const auto w = duration_words_.match(toks, k, se);
+  if (!w || n < 1 || n > 100) return std::nullopt;
+  // «منذ عام 2017», «منذ شهر آب», «قبل يوم الجمعة»: a date follows, not a duration.
+  if (w->end < se && (year_token(toks[w->end]) > 0 || months_.match(toks, w->end, se, number::Match::Loose) ||
+                      weekdays_.match(toks, w->end, se))) {
+    return std::nullopt;
+  }
+  const Relative& d = durations_[w->payload];
+  if (k == i + 1 && d.offset == 0) return std::nullopt;  // «منذ أيام»: how many is not said
+  const int amount = static_cast<int>(n) * (k == i + 1 ? d.offset : 1);
+  Found f{i, w->end, std::nullopt, d.unit};
+  if (pub) {
+    switch (d.unit) {
+      case kDay: f.value = *pub - amount; break;
+      case kWeek: {
+        const int day = *pub - 7 * amount;
+        f.value = day - (weekday_of(day) + 6) % 7;
+        break;
+      }
+      case kMonth: f.value = month_start(year_of(*pub), month_of(*pub), -amount); break;
+      default: f.value = make_day(year_of(*pub) - amount, 1, 1); break;
+    }
+  }
+  return f;
+}
+
 std::optional<DateFinder::Found> DateFinder::parse_at(const text::Analysis& a, uint32_t i, uint32_t sb, uint32_t se,
                                                       const std::optional<int>& pub) const {
   const auto& toks = a.tokens;
   if (auto f = day_month_at(a, i, se, pub)) return f;
+  if (auto f = duration_at(a, i, se, pub)) return f;
 
   // Relative phrases: «أمس», «فجر اليوم», «الأسبوع الماضي», «الشهر الجاري», optionally with a
   // weekday after them («أمس السبت», «اليوم الاثنين»).
@@ -551,7 +626,7 @@ std::vector<DateMention> DateFinder::find(const text::Analysis& a, std::string_v
   for (uint32_t si = 0; si < a.sentences.size(); ++si) {
     const auto& s = a.sentences[si];
     for (uint32_t i = s.tok_begin; i < s.tok_end;) {
-      if (toks[i].kind != TokenKind::Word && toks[i].kind != TokenKind::Number) {
+      if (!may_start(toks[i])) {
         ++i;
         continue;
       }

@@ -14,10 +14,12 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "marsad/types.h"
 #include "number/forms.h"
+#include "number/numbers.h"
 #include "text/text.h"
 
 namespace marsad::dates {
@@ -33,7 +35,7 @@ struct DateMention {
 
 class DateFinder {
  public:
-  // data_dir is the root data folder (holding time/). Throws marsad::LoadError naming file:line.
+  // data_dir is the root data folder (holding time/ and numbers/). Throws marsad::LoadError naming file:line.
   explicit DateFinder(const std::filesystem::path& data_dir);
 
   // pub_date: ISO yyyy-mm-dd publication date (a longer ISO timestamp is cut to its date), or
@@ -53,6 +55,10 @@ class DateFinder {
                                   const std::optional<int>& pub) const;
   bool is(const text::Token& t, const number::PhraseSet& set) const;
   bool starts_with_conjunction(const text::Token& t) const;
+  bool may_start(const text::Token& t) const;
+
+  std::optional<Found> duration_at(const text::Analysis& a, uint32_t i, uint32_t se,
+                                   const std::optional<int>& pub) const;
 
   struct Relative {
     int unit = 0;  // 0 day, 1 week, 2 month, 3 year
@@ -63,9 +69,12 @@ class DateFinder {
     int precision = 1;
   };
   std::vector<Relative> relative_;
+  std::vector<Relative> durations_;  // unit and amount (in offset) of data/time/durations.tsv
+  number::NumberReader numbers_;
+  std::unordered_set<std::string> starters_;  // first words of every phrase set: a fast pre-filter
   std::vector<PeriodPart> parts_;
   number::PhraseSet months_, weekdays_, relatives_, day_parts_, period_parts_, ordinals_;
-  number::PhraseSet not_today_after_, weekday_blocker_, time_before_, month_intro_, past_, next_, current_,
+  number::PhraseSet not_today_after_, weekday_blocker_, time_before_, month_intro_, past_, next_, current_, duration_words_, ago_,
       year_intro_, since_, hijri_, not_weekday_after_;
 };
 
