@@ -450,7 +450,11 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
   for (size_t i = 0; i < drafts.size(); ++i) {
     Draft& d = drafts[i];
     if (!d.source.empty() || d.frame == Frame::Victim || d.frame == Frame::Undergo || d.reciprocal) continue;
-    if (d.pos == Pos::Noun && !(i > 0 && drafts[i - 1].sentence == d.sentence)) continue;
+    // only a verb that opens a coordinated clause («وقام», «كما قامت») inherits a subject
+    const auto& tm = M.triggers[d.trigger];
+    bool opens = has_conjunction(c.tok(tm.tok_begin)) || (tm.tok_begin > 0 && c.clause_break[tm.tok_begin - 1] &&
+                                                          c.prep_at[tm.tok_begin - 1] >= 0);
+    if (d.pos == Pos::Noun || !opens || !actors_in(c, d.clause_begin, d.clause_end).empty()) continue;
     for (size_t j = i; j-- > 0;) {
       if (drafts[j].sentence + 1 < d.sentence) break;
       if (!drafts[j].source.empty() && drafts[j].frame != Frame::Victim) {
@@ -539,8 +543,10 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
         break;
       }
       // violence told in nearby sentences: the casualties of a clash, the lead and the body
-      if (a.type == "ASSAULT" && b.sentence <= a.sentence + 3 && (share || ib.empty() || ia.empty()) &&
-          (b.consequence || a.consequence || a.mode.empty() || b.mode.empty() || a.mode == b.mode)) {
+      const bool same_sides = shared >= 2 || (shared >= 1 && (ia.size() == 1 || ib.size() == 1));
+      if (a.type == "ASSAULT" && b.sentence <= a.sentence + 3 &&
+          (((b.consequence || a.consequence) && (share || ib.empty() || ia.empty())) ||
+           (same_sides && (a.mode.empty() || b.mode.empty() || a.mode == b.mode)))) {
         fold(a, b, "same violence in a nearby sentence");
         break;
       }

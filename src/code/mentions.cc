@@ -35,6 +35,18 @@ bool has_particle(const text::Token& t, std::string_view letter) {
   return has_key(t, rest) || has_key(t, text::dict_key(rest));
 }
 
+// «عناصره», «قواتها»: a pronoun suffix that points back to an actor.
+bool has_pronoun_suffix(const text::Token& t) {
+  std::string_view s = t.norm;
+  for (std::string_view suffix : {"\xD9\x87", "\xD9\x87\xD8\xA7", "\xD9\x87\xD9\x85"})  // ه ها هم
+    if (s.size() > suffix.size() + 4 && s.substr(s.size() - suffix.size()) == suffix) {
+      std::string stem(s.substr(0, s.size() - suffix.size()));
+      for (const auto& k : t.keys)
+        if (k == stem) return true;
+    }
+  return false;
+}
+
 uint32_t skip_quotes_back(const std::vector<text::Token>& toks, uint32_t i, uint32_t floor) {
   while (i > floor && toks[i - 1].kind == text::TokenKind::Quote) --i;
   return i;
@@ -68,7 +80,15 @@ void find_actor_names(const Lexicons& lex, const text::Analysis& a, const text::
     size_t j = i;
     while (j < names.size() && names[j].tok_begin == names[i].tok_begin && names[j].tok_end == names[i].tok_end) ++j;
     std::vector<PhraseMatch> same(names.begin() + static_cast<std::ptrdiff_t>(i), names.begin() + static_cast<std::ptrdiff_t>(j));
+    // a one-word name written with «ال» needs it in the text too
+    const bool definite = is_definite(a.tokens[names[i].tok_begin]);
+    std::erase_if(same, [&](const PhraseMatch& x) { return lex.actors.form(x.payload).article && !definite; });
+    if (same.empty()) {
+      i = j;
+      continue;
+    }
     knowledge::ActorForm f = pick_form(lex, same, ctx);
+    for (const auto& x : same) f.ambiguous = f.ambiguous || lex.actors.form(x.payload).ambiguous;
     ActorMention m;
     m.tok_begin = m.name_begin = names[i].tok_begin;
     m.tok_end = names[i].tok_end;
@@ -270,11 +290,22 @@ Mentions find_mentions(const Lexicons& lex, const text::Analysis& a, const Artic
     find_actor_names(lex, a, s, si, ctx, found);
     find_composed(lex, a, s, si, found);
     found = resolve_overlaps(std::move(found));
+    // an ambiguous name stands only with a head word («حركة أمل») or in its own country's news
+    auto unsupported = [&](const ActorMention& am) {
+      if (!am.ambiguous || am.tok_begin < am.name_begin) return false;
+      const auto& info = lex.actors.at(am.actor);
+      return ctx.country.empty() || info.country != ctx.country;
+    };
+    std::vector<ActorMention> kept;
     uint32_t floor = s.tok_begin;
     for (auto& am : found) {
-      absorb_heads(lex, a, s.tok_begin, am, floor);
-      floor = am.tok_end;
+      ActorMention probe = am;
+      absorb_heads(lex, a, s.tok_begin, probe, floor);
+      if (unsupported(probe)) continue;
+      floor = probe.tok_end;
+      kept.push_back(std::move(probe));
     }
+    found = std::move(kept);
     // Patrons: an actor right after a relation cue («المدعومة من روسيا»).
     for (auto& am : found)
       for (const auto& rc : m.relations)
@@ -282,6 +313,8 @@ Mentions find_mentions(const Lexicons& lex, const text::Analysis& a, const Artic
     // Anaphors in this sentence, resolved against everything named before them.
     for (const auto& p : m.preps) {
       if (p.sentence != si || lex.cues.prep_role(p.payload) != knowledge::PrepRole::Anaphor) continue;
+      // a reference word is definite («التنظيم»); «تنظيم داعش» names the group itself
+      if (!is_definite(a.tokens[p.tok_begin]) && !has_pronoun_suffix(a.tokens[p.tok_begin])) continue;
       bool inside = false;
       for (const auto& am : found)
         if (overlaps(p.tok_begin, p.tok_end, am.tok_begin, am.tok_end)) inside = true;

@@ -1,6 +1,7 @@
 #include "knowledge/actors.h"
 
 #include "knowledge/tsv.h"
+#include "text/text.h"
 #include "marsad/marsad.h"
 
 namespace marsad::knowledge {
@@ -12,6 +13,18 @@ uint32_t intern_name(std::vector<std::string>& names, const std::string& name) {
     if (names[i] == name) return static_cast<uint32_t>(i);
   names.push_back(name);
   return static_cast<uint32_t>(names.size() - 1);
+}
+
+// A one-word name of three letters or fewer is an ordinary word too («أمل», «فتح»).
+ActorForm form_of(std::string_view name, uint32_t actor, bool ambiguous) {
+  ActorForm f{actor, ambiguous, false};
+  std::vector<std::string> keys = PhraseIndex::phrase_keys(name);
+  if (keys.size() == 1) {
+    const std::string folded = text::fold_utf8(name);
+    f.article = folded.size() > keys[0].size();  // dict_key dropped «ال»
+    if (text::count_code_points(keys[0]) <= 3) f.ambiguous = true;
+  }
+  return f;
 }
 
 bool is_military_role(std::string_view role) {
@@ -45,7 +58,7 @@ ActorLexicon ActorLexicon::load(const std::filesystem::path& data_dir) {
     names.insert(names.begin(), a.name_ar);
     lex.actors_.push_back(std::move(a));
     for (const auto& n : names) {
-      lex.forms_.push_back(ActorForm{index, false});
+      lex.forms_.push_back(form_of(n, index, false));
       lex.names_.add(n, static_cast<uint32_t>(lex.forms_.size() - 1));
     }
   }
@@ -72,7 +85,7 @@ ActorLexicon ActorLexicon::load(const std::filesystem::path& data_dir) {
     int index = lex.index_of(id);
     if (index < 0) throw LoadError(forms.where(row) + ": unknown actor id '" + id + "'");
     bool ambiguous = f_note != TsvTable::npos && TsvTable::cell(row, f_note).find("ambiguous") != std::string::npos;
-    lex.forms_.push_back(ActorForm{static_cast<uint32_t>(index), ambiguous});
+    lex.forms_.push_back(form_of(TsvTable::cell(row, f_form), static_cast<uint32_t>(index), ambiguous));
     if (!lex.names_.add(TsvTable::cell(row, f_form), static_cast<uint32_t>(lex.forms_.size() - 1)))
       throw LoadError(forms.where(row) + ": empty form");
   }

@@ -33,6 +33,8 @@ struct ActorInfo {
 struct ActorForm {
   uint32_t actor = 0;
   bool ambiguous = false;  // an ordinary word too («النظام», «التحالف»): needs support
+  bool article = false;    // one word written with «ال»: the text must have it too
+                           // («القاعدة» is al-Qaeda, «قاعدة العند» a base)
 };
 
 class ActorLexicon {
