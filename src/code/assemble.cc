@@ -238,6 +238,14 @@ RoleReading read_roles(const Context& c, const TriggerMention& tm, const knowled
     }
   }
 
+  // A coordinated verb («واعتقلت») and a passive reading (an explicit agent marker
+  // later in the clause: «اعتُقل مراسل … من قبل الأسايش») change who the next actor is.
+  const bool opens_clause = has_conjunction(c.tok(tm.tok_begin));
+  bool passive = false;
+  for (size_t k = 1; k < after.size(); ++k) {
+    auto prep = prep_in(c, c.actor(after[k - 1]).tok_end, c.actor(after[k]).tok_begin, true);
+    if (prep == PrepRole::Agent) passive = true;
+  }
   auto take_after = [&](bool noun) {
     uint32_t cursor = tm.tok_end;
     for (size_t k = 0; k < after.size(); ++k) {
@@ -261,6 +269,7 @@ RoleReading read_roles(const Context& c, const TriggerMention& tm, const knowled
           r.reciprocal = true;
       } else if (trig.frame == Frame::Victim || trig.frame == Frame::Undergo) {
         if (words <= 4 && r.target.empty()) add_all(r.target, g);
+        else if (lam && r.source.empty()) add_all(r.source, g);  // «بغارة للطيران الروسي»
         else assigned = false;
       } else if (trig.frame == Frame::Self) {
         if (r.source.empty() && (words <= 2 || lam)) add_all(r.source, g);
@@ -270,8 +279,12 @@ RoleReading read_roles(const Context& c, const TriggerMention& tm, const knowled
         else if (r.target.empty() && words <= 3) add_all(r.target, g);
         else assigned = false;
       } else {
+        // VSO: the subject follows the verb at once (dates and quotes may stand between);
+        // a verb that opens a coordinated clause («واعتقلت عدداً من الشبان») keeps the
+        // previous subject, and what follows it at a distance is its object.
+        const uint32_t subject_gap = opens_clause ? 0 : 1;
         if (lam && !r.source.empty()) add_all(r.target, g);
-        else if (r.source.empty() && words <= 2 && !lam) add_all(r.source, g);
+        else if (r.source.empty() && r.target.empty() && words <= subject_gap && !lam && !passive) add_all(r.source, g);
         else if (r.target.empty() && words <= 4) add_all(r.target, g);
         else assigned = false;
       }
@@ -304,7 +317,10 @@ RoleReading read_roles(const Context& c, const TriggerMention& tm, const knowled
   // Subject before the verb (SVO), or between a status cue and a noun
   // («محاولة الأخيرة اعتقال»).
   const bool wants_source = trig.frame != Frame::Victim && trig.frame != Frame::Undergo;
-  if (!before.empty()) {
+  // a bare noun has no subject before it, except the agent of a victim noun after a
+  // status cue («محاولة الأخيرة اعتقال») and the undergoer of «تعرض»
+  const bool looks_before = verb || anchor_is_verb || trig.frame == Frame::Victim || trig.frame == Frame::Undergo;
+  if (!before.empty() && looks_before) {
     size_t k = before.size() - 1;
     while (k > 0 && c.actor(before[k - 1]).tok_begin == c.actor(before[k]).tok_begin) --k;  // both readings of an anaphor
     const auto& a = c.actor(before[k]);
@@ -367,6 +383,17 @@ std::set<std::string> actor_ids(const Context& c, const Draft& d, const std::vec
   for (uint32_t i : d.source) add(i);
   for (uint32_t i : d.target) add(i);
   return ids;
+}
+
+// The date stated in a clause, else in its sentence.
+const dates::DateMention* date_for(const Context& c, uint32_t sentence, uint32_t cb, uint32_t ce) {
+  const dates::DateMention* in_sentence = nullptr;
+  for (const auto& d : c.f.dates) {
+    if (d.background || d.date.value.empty() || d.sentence != sentence) continue;
+    if (d.tok_begin >= cb && d.tok_begin < ce) return &d;
+    if (!in_sentence) in_sentence = &d;
+  }
+  return in_sentence;
 }
 
 // A place named inside an actor («الفصائل الموالية لإيران») is no event location.
@@ -454,7 +481,7 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
     const auto& tm = M.triggers[d.trigger];
     bool opens = has_conjunction(c.tok(tm.tok_begin)) || (tm.tok_begin > 0 && c.clause_break[tm.tok_begin - 1] &&
                                                           c.prep_at[tm.tok_begin - 1] >= 0);
-    if (d.pos == Pos::Noun || !opens || !actors_in(c, d.clause_begin, d.clause_end).empty()) continue;
+    if (d.pos == Pos::Noun || !opens) continue;
     for (size_t j = i; j-- > 0;) {
       if (drafts[j].sentence + 1 < d.sentence) break;
       if (!drafts[j].source.empty() && drafts[j].frame != Frame::Victim) {
@@ -526,7 +553,10 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
       bool share = false;
       for (const auto& id : ib)
         if (ia.count(id)) share = true;
-      // places must not disagree
+      // dates and places must not disagree («وتجددت الاشتباكات … صباح الاثنين»)
+      const auto* da = date_for(c, a.sentence, a.clause_begin, a.clause_end);
+      const auto* db = date_for(c, b.sentence, b.clause_begin, b.clause_end);
+      if (da && db && da->date.value != db->date.value) continue;
       const auto* pa = place_for(c, a.sentence, a.clause_begin, a.clause_end);
       const auto* pb = place_for(c, b.sentence, b.clause_begin, b.clause_end);
       if (pa && pb && pa->place.lat && pb->place.lat &&

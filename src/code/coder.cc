@@ -46,6 +46,18 @@ std::string dominant_country(const std::vector<geo::PlaceMention>& places) {
   return best;
 }
 
+// «قادمة من العراق», «في سوريا»: a country named as a place, not as an actor.
+void drop_countries_as_places(code::Mentions& m, const std::vector<geo::PlaceMention>& places) {
+  std::erase_if(m.actors, [&](const code::ActorMention& am) {
+    if (am.anaphor || am.tok_begin != am.name_begin) return false;
+    for (const auto& p : places)
+      if (p.place.precision == "country" && p.tok_begin == am.tok_begin && p.tok_end == am.tok_end &&
+          (p.rule.rfind("context:", 0) == 0 || p.rule.rfind("type:", 0) == 0))
+        return true;
+    return false;
+  });
+}
+
 struct Coder::Impl {
   explicit Impl(const std::filesystem::path& dir)
       : actors(knowledge::ActorLexicon::load(dir)),
@@ -74,6 +86,7 @@ struct Coder::Impl {
     std::vector<geo::PlaceMention> found_places = places.find(a, doc.text);
     int main_place = places.main_place(found_places);
     code::Mentions m = code::find_mentions(lex, a, code::ArticleContext{dominant_country(found_places), doc.date});
+    drop_countries_as_places(m, found_places);
     std::vector<dates::DateMention> found_dates = dates.find(a, doc.text, doc.date);
     std::vector<number::CasualtyMention> found_casualties = casualties.find(a);
     code::ArticleFacts facts{a, doc.text, m, found_places, main_place, found_dates, found_casualties};

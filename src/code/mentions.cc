@@ -231,21 +231,28 @@ std::vector<const ActorMention*> antecedents(const std::vector<ActorMention>& be
     }
     return out;
   }
+  // «ميليشيا» and «مليشيا» are one word
+  auto canonical = [](std::string k) {
+    const std::string variant = "\xD9\x85\xD9\x8A\xD9\x84\xD9\x8A\xD8\xB4";  // ميليش
+    if (k.compare(0, variant.size(), variant) == 0) k.erase(2, 2);
+    return k;
+  };
+  const std::string want = canonical(key);
   auto same_word = [&](const text::Token& t) {
     for (const auto& k : t.keys)
-      if (k == key) return true;
+      if (canonical(k) == want) return true;
     return false;
   };
-  // the same word earlier in the text, followed within four tokens by an actor
   for (uint32_t t = anaphor_tok; t-- > 0;) {
     if (!same_word(a.tokens[t])) continue;
-    // «الوفد» again is itself a reference: look for where the text introduced it («وفد من …»)
+    // the word is part of an actor's mention («مليشيا الدفاع الوطني», «حركة حماس»)
+    for (const auto* m : people)
+      if (m->tok_begin <= t && t < m->tok_end && !m->anaphor) return {m};
+    // «الوفد» again is itself a reference: look for where the text introduced it
+    // («وفد من الشرطة العسكرية الروسية»): the actor right after it
     if (is_definite(a.tokens[t])) continue;
     for (const auto* m : people)
       if (m->tok_begin > t && m->tok_begin <= t + 4 && m->tok_begin < anaphor_tok) return {m};
-    // the word is a head absorbed into the mention («مليشيا الدفاع الوطني»)
-    for (const auto* m : people)
-      if (m->tok_begin <= t && t < m->name_begin) return {m};
   }
   out.push_back(people.back());
   return out;
