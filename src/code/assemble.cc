@@ -30,6 +30,7 @@ struct Draft {
   std::string status = "occurred";
   bool alive = true;
   std::vector<uint32_t> merged;  // other drafts folded into this one
+  uint32_t anchor = kNone;        // the light verb a noun trigger hangs on
 };
 
 struct Context {
@@ -40,6 +41,7 @@ struct Context {
   std::vector<uint8_t> filler;        // token may stand between a verb and its subject (dates, quotes)
   std::vector<int> prep_at;           // token → index of the prep cue starting there, or -1
   std::vector<int> actor_at;          // token → first actor mention starting there, or -1
+  std::vector<uint8_t> light_at;      // a light verb («شن», «عقد») starts at the token
 
   const text::Token& tok(uint32_t i) const { return f.analysis.tokens[i]; }
   const ActorMention& actor(uint32_t i) const { return f.mentions.actors[i]; }
@@ -55,12 +57,14 @@ bool is_clause_punct(const text::Token& t) {
 
 
 Context make_context(const AssemblyLexicons& lex, const ArticleFacts& f, Trace* trace) {
-  Context c{lex, f, trace, {}, {}, {}, {}};
+  Context c{lex, f, trace, {}, {}, {}, {}, {}};
   const size_t n = f.analysis.tokens.size();
   c.clause_break.assign(n, 0);
   c.filler.assign(n, 0);
   c.prep_at.assign(n, -1);
   c.actor_at.assign(n, -1);
+  c.light_at.assign(n, 0);
+  for (const auto& lv : f.mentions.light_verbs) c.light_at[lv.tok_begin] = 1;
   for (size_t i = 0; i < n; ++i) {
     const auto& t = f.analysis.tokens[i];
     if (is_clause_punct(t)) c.clause_break[i] = 1;
@@ -205,7 +209,7 @@ RoleReading read_roles(const Context& c, const TriggerMention& tm, const knowled
                        bool anchor_is_verb, uint32_t cb, uint32_t ce, std::vector<ActorMention>& extra) {
   RoleReading r;
   const auto& sent = c.f.analysis.sentences[tm.sentence];
-  const bool verb = anchor_is_verb || trig.pos == Pos::Verb || trig.pos == Pos::Phrase;
+  const bool verb = anchor_is_verb || trig.pos == Pos::Verb || (trig.pos == Pos::Phrase && c.light_at[tm.tok_begin]);
   std::vector<uint32_t> after = actors_in(c, tm.tok_end, ce);
   std::vector<uint32_t> before = actors_in(c, cb, anchor);
   // actors after the anchor but before a noun trigger (light-verb subject: «شنت طائرات التحالف غارات»)
@@ -275,7 +279,7 @@ RoleReading read_roles(const Context& c, const TriggerMention& tm, const knowled
         if (r.source.empty() && (words <= 2 || lam)) add_all(r.source, g);
         else assigned = false;
       } else if (noun) {
-        if (r.source.empty() && r.target.empty() && (lam || words == 0)) add_all(r.source, g);
+        if (r.source.empty() && r.target.empty() && words == 0) add_all(r.source, g);  // «هجوم داعش», «هجوم لداعش»
         else if (r.target.empty() && words <= 3) add_all(r.target, g);
         else assigned = false;
       } else {
@@ -450,6 +454,7 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
       if (light) cb = std::min(cb, clause_of(c, anchor).first);
     }
     Draft d;
+    d.anchor = light ? anchor : kNone;
     d.trigger = ti;
     d.sentence = tm.sentence;
     d.clause_begin = cb;
@@ -502,14 +507,25 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
       }
   }
 
-  // 3. Merge: a trigger pair in one clause of the same type, a consequence noun
+  // 3c. Merge: a trigger pair in one clause of the same type, a consequence noun
   //    into the event that caused it, a definite noun into the happening told before.
   auto compatible_modes = [](const Draft& a, const Draft& b) {
     return a.mode.empty() || b.mode.empty() || a.mode == b.mode || a.type == "ASSAULT";
   };
   auto fold = [&](Draft& into, Draft& from, const char* why) {
-    add_all(into.source, from.source);
-    add_all(into.target, from.target);
+    auto id_of = [&](uint32_t i) {
+      const ActorMention& m = i < M.actors.size() ? M.actors[i] : extra[i - M.actors.size()];
+      return m.actor;
+    };
+    auto holds = [&](const std::vector<uint32_t>& role, uint32_t i) {
+      for (uint32_t x : role)
+        if (id_of(x) == id_of(i)) return true;
+      return false;
+    };
+    for (uint32_t x : from.source)
+      if (!holds(into.target, x)) add_all(into.source, {x});
+    for (uint32_t x : from.target)
+      if (!holds(into.source, x)) add_all(into.target, {x});
     into.reciprocal = into.reciprocal || from.reciprocal;
     if (into.mode.empty() || into.mode == "other") into.mode = from.mode;
     into.merged.push_back(from.trigger);
@@ -517,6 +533,28 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
     c.note(std::string("merge «") + c.tok(M.triggers[from.trigger].tok_begin).norm + "» into «" +
            c.tok(M.triggers[into.trigger].tok_begin).norm + "»: " + why);
   };
+  // 3a. A light verb that is a trigger itself («شنت», «أرسلت») tells the same event as
+  //     the noun it governs («حملة اعتقالات», «تعزيزات»): the noun's type wins.
+  for (auto& noun : drafts) {
+    if (!noun.alive || noun.anchor == kNone) continue;
+    for (auto& verb : drafts)
+      if (&verb != &noun && verb.alive && M.triggers[verb.trigger].tok_begin == noun.anchor) fold(noun, verb, "light verb and its noun");
+  }
+  // 3b. A force noun that is the object of an attack («استهداف رتل للقوات الأمريكية»)
+  //     names the target, not a movement.
+  for (auto& obj : drafts) {
+    if (!obj.alive || obj.type != "MOBILIZE" || obj.pos != Pos::Noun) continue;
+    const auto& ot = M.triggers[obj.trigger];
+    for (auto& atk : drafts) {
+      if (!atk.alive || (atk.type != "ASSAULT" && atk.type != "COERCE") || atk.sentence != obj.sentence) continue;
+      const auto& at = M.triggers[atk.trigger];
+      if (at.tok_end > ot.tok_begin || ot.tok_begin - at.tok_end > 1) continue;
+      add_all(atk.target, obj.source);
+      obj.alive = false;
+      c.note("«" + c.tok(ot.tok_begin).norm + "» is the object of «" + c.tok(at.tok_begin).norm + "»");
+      break;
+    }
+  }
   for (size_t i = 0; i < drafts.size(); ++i) {
     if (!drafts[i].alive) continue;
     for (size_t j = i + 1; j < drafts.size(); ++j) {

@@ -301,6 +301,7 @@ Mentions find_mentions(const Lexicons& lex, const text::Analysis& a, const Artic
     auto unsupported = [&](const ActorMention& am) {
       if (!am.ambiguous || am.tok_begin < am.name_begin) return false;
       const auto& info = lex.actors.at(am.actor);
+      if (info.country.empty()) return false;  // generic people («شاب», «طفل») and world bodies
       return ctx.country.empty() || info.country != ctx.country;
     };
     std::vector<ActorMention> kept;
@@ -361,6 +362,13 @@ Mentions find_mentions(const Lexicons& lex, const text::Analysis& a, const Artic
     for (const auto& am : m.actors)
       if (!am.anaphor && overlaps(t.tok_begin, t.tok_end, am.name_begin, am.tok_end)) in_actor = true;
     if (in_actor) continue;
+    // longest match across dictionaries: «مسيرة» inside «طائرة مسيرة» is a drone, not a march
+    bool in_mode = false;
+    for (const auto& mw : m.modes)
+      if (mw.tok_begin <= t.tok_begin && t.tok_end <= mw.tok_end && (mw.tok_end - mw.tok_begin) > (t.tok_end - t.tok_begin) &&
+          lex.triggers.mode_word(mw.payload).type != lex.triggers.trigger(t.payload).type)
+        in_mode = true;
+    if (in_mode) continue;
     m.triggers.push_back(TriggerMention{t.tok_begin, t.tok_end, t.payload, m.sentence_of[t.tok_begin], {t.payload}});
   }
   return m;
