@@ -132,6 +132,14 @@ TriggerLexicon TriggerLexicon::load(const std::filesystem::path& data_dir) {
     }
   }
 
+  TsvTable st = TsvTable::read(dir / "states.tsv");
+  const size_t st_form = st.column("form"), st_kind = st.column("kind");
+  for (const auto& row : st.rows()) {
+    const std::string& kind = TsvTable::cell(row, st_kind);
+    if (kind != "state" && kind != "blocker") throw LoadError(st.where(row) + ": kind must be state or blocker");
+    lex.states_.add(TsvTable::cell(row, st_form), kind == "blocker" ? 1u : 0u);
+  }
+
   TsvTable m = TsvTable::read(dir / "modes.tsv");
   const size_t m_form = m.column("form"), m_type = m.column("type"), m_mode = m.column("mode"),
                m_cameo = m.column("cameo");

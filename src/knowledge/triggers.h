@@ -56,6 +56,9 @@ class TriggerLexicon {
   const PhraseIndex& index() const { return index_; }
   const Trigger& trigger(uint32_t payload) const { return triggers_[payload]; }
 
+  // states.tsv: payload 0 = a form that is a state, 1 = a blocker word before a trigger.
+  const PhraseIndex& states() const { return states_; }
+
   const PhraseIndex& mode_index() const { return mode_index_; }
   const ModeWord& mode_word(uint32_t payload) const { return mode_words_[payload]; }
 
@@ -69,6 +72,7 @@ class TriggerLexicon {
  private:
   PhraseIndex index_;
   std::vector<Trigger> triggers_;
+  PhraseIndex states_;
   PhraseIndex mode_index_;
   std::vector<ModeWord> mode_words_;
   struct AcledRow {
