@@ -630,6 +630,15 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
       c.note("drop «" + c.tok(M.triggers[d.trigger].tok_begin).norm + "»: no actor");
       continue;
     }
+    // background: the clause is dated long before the report («منذ عام 2013»)
+    bool background = false;
+    for (const auto& dm : f.dates)
+      if (dm.background && dm.sentence == d.sentence && dm.tok_begin >= d.clause_begin && dm.tok_begin < d.clause_end + 3)
+        background = true;
+    if (background) {
+      c.note("drop «" + c.tok(M.triggers[d.trigger].tok_begin).norm + "»: background");
+      continue;
+    }
     const auto& tm = M.triggers[d.trigger];
     const auto& sent = f.analysis.sentences[d.sentence];
     Event e;

@@ -349,9 +349,14 @@ Mentions find_mentions(const Lexicons& lex, const text::Analysis& a, const Artic
     for (auto& am : found) m.actors.push_back(std::move(am));
   }
 
-  // Triggers: longest matches that are not part of an actor's name.
-  std::vector<PhraseMatch> trig;
-  for (const auto& s : a.sentences) lex.triggers.index().find_longest(a.tokens, s.tok_begin, s.tok_end, trig);
+  // Triggers: longest matches that are not part of an actor's name, outside page furniture.
+  std::vector<PhraseMatch> trig, furniture;
+  for (const auto& s : a.sentences) {
+    furniture.clear();
+    lex.cues.boilerplate().match_at(a.tokens, s.tok_begin, s.tok_end, furniture);
+    if (!furniture.empty()) continue;
+    lex.triggers.index().find_longest(a.tokens, s.tok_begin, s.tok_end, trig);
+  }
   for (size_t i = 0; i < trig.size(); ++i) {
     const auto& t = trig[i];
     if (i > 0 && trig[i - 1].tok_begin == t.tok_begin && trig[i - 1].tok_end == t.tok_end) {

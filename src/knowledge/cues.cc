@@ -71,6 +71,10 @@ CueLexicon CueLexicon::load(const std::filesystem::path& data_dir) {
   TsvTable l = TsvTable::read(dir / "light_verbs.tsv");
   const size_t l_form = l.column("form");
   for (const auto& row : l.rows()) lex.light_verbs_.add(TsvTable::cell(row, l_form), 0);
+
+  TsvTable b = TsvTable::read(dir / "boilerplate.tsv");
+  const size_t b_form = b.column("form");
+  for (const auto& row : b.rows()) lex.boilerplate_.add(TsvTable::cell(row, b_form), 0);
   return lex;
 }
 

@@ -6,6 +6,7 @@
 //   preps.tsv        role markers («من قبل», «ضد», «بين»), reference words («الطرفين»), connectors
 //   relations.tsv    «المدعومة من», «التابع ل»: an actor's patron
 //   light_verbs.tsv  «شن», «نفذ», «عقد», «قام ب»: a verb whose noun object is the event
+//   boilerplate.tsv  «مقالات ذات صلة», «رابط الخبر»: page furniture, not report
 #pragma once
 
 #include <filesystem>
@@ -45,6 +46,8 @@ class CueLexicon {
   const PhraseIndex& relations() const { return relations_; }
   const RelationCue& relation_cue(uint32_t p) const { return relation_cues_[p]; }
   const PhraseIndex& light_verbs() const { return light_verbs_; }
+  // boilerplate.tsv: a sentence that begins with one of these is not part of the report.
+  const PhraseIndex& boilerplate() const { return boilerplate_; }
 
  private:
   PhraseIndex status_;
@@ -56,6 +59,7 @@ class CueLexicon {
   PhraseIndex relations_;
   std::vector<RelationCue> relation_cues_;
   PhraseIndex light_verbs_;
+  PhraseIndex boilerplate_;
 };
 
 }  // namespace marsad::knowledge
