@@ -210,7 +210,8 @@ RoleReading read_roles(const Context& c, const TriggerMention& tm, const knowled
   RoleReading r;
   const auto& sent = c.f.analysis.sentences[tm.sentence];
   const bool verb = anchor_is_verb || trig.pos == Pos::Verb || (trig.pos == Pos::Phrase && c.light_at[tm.tok_begin]);
-  std::vector<uint32_t> after = actors_in(c, tm.tok_end, ce);
+  // actors after the trigger, and reference words inside it («وصول الوفد»)
+  std::vector<uint32_t> after = actors_in(c, tm.tok_begin + 1, ce);
   std::vector<uint32_t> before = actors_in(c, cb, anchor);
   // actors after the anchor but before a noun trigger (light-verb subject: «شنت طائرات التحالف غارات»)
   std::vector<uint32_t> between = anchor < tm.tok_begin ? actors_in(c, anchor + 1, tm.tok_begin) : std::vector<uint32_t>{};
@@ -254,6 +255,7 @@ RoleReading read_roles(const Context& c, const TriggerMention& tm, const knowled
     uint32_t cursor = tm.tok_end;
     for (size_t k = 0; k < after.size(); ++k) {
       const auto& a = c.actor(after[k]);
+      if (a.tok_begin < cursor && a.tok_begin < tm.tok_end) cursor = a.tok_begin;  // inside the trigger
       if (a.tok_begin < cursor) continue;
       auto prep = prep_in(c, cursor, a.tok_begin, trig.frame == Frame::Victim || trig.frame == Frame::Self);
       uint32_t words = content_words(c, cursor, a.tok_begin);
@@ -279,7 +281,10 @@ RoleReading read_roles(const Context& c, const TriggerMention& tm, const knowled
         if (r.source.empty() && (words <= 2 || lam)) add_all(r.source, g);
         else assigned = false;
       } else if (noun) {
-        if (r.source.empty() && r.target.empty() && words == 0) add_all(r.source, g);  // «هجوم داعش», «هجوم لداعش»
+        const bool pronoun = a.anaphor && a.tok_end == a.tok_begin + 1 && c.tok(a.tok_begin).keys.size() > 1 &&
+                             !is_definite(c.tok(a.tok_begin));
+        if (pronoun && r.target.empty()) add_all(r.target, g);  // «بمهاجمة عناصره»: its object
+        else if (r.source.empty() && r.target.empty() && words == 0) add_all(r.source, g);  // «هجوم داعش», «هجوم لداعش»
         else if (r.target.empty() && words <= 3) add_all(r.target, g);
         else assigned = false;
       } else {
@@ -447,7 +452,11 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
     if (trig.pos == Pos::Noun) {
       // a light verb up to four words before, in the same clause: «شنت طائرات التحالف غارات»
       for (const auto& lv : M.light_verbs) {
-        if (lv.tok_begin < cb || lv.tok_begin >= tm.tok_begin || tm.tok_begin - lv.tok_end > 5) continue;
+        if (lv.sentence != tm.sentence || lv.tok_begin >= tm.tok_begin || tm.tok_begin - lv.tok_end > 6) continue;
+        bool other_break = false;  // a comma may stand between, a new clause may not
+        for (uint32_t t = lv.tok_end; t < tm.tok_begin; ++t)
+          if (c.clause_break[t] && !is_clause_punct(c.tok(t))) other_break = true;
+        if (other_break) continue;
         anchor = lv.tok_begin;
         light = true;
       }
@@ -486,7 +495,21 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
     const auto& tm = M.triggers[d.trigger];
     bool opens = has_conjunction(c.tok(tm.tok_begin)) || (tm.tok_begin > 0 && c.clause_break[tm.tok_begin - 1] &&
                                                           c.prep_at[tm.tok_begin - 1] >= 0);
-    if (d.pos == Pos::Noun || !opens) continue;
+    const bool verbal = d.pos == Pos::Verb || (d.pos == Pos::Phrase && c.light_at[tm.tok_begin]);
+    if (!verbal || !opens) continue;
+    // the subject of the sentence's main clause («وضم الوفد …، وقام بجولة»)
+    const auto& sent = f.analysis.sentences[d.sentence];
+    bool carried = false;
+    for (uint32_t k = 0; k < M.actors.size() && !carried; ++k) {
+      const auto& am = M.actors[k];
+      if (am.sentence != d.sentence || am.tok_begin >= tm.tok_begin || am.patron) continue;
+      if (content_words(c, sent.tok_begin, am.tok_begin) > 2 || prep_in(c, sent.tok_begin, am.tok_begin)) break;
+      d.source = {k};
+      for (uint32_t k2 = k + 1; k2 < M.actors.size() && M.actors[k2].tok_begin == am.tok_begin; ++k2) d.source.push_back(k2);
+      carried = true;
+      c.note("carry the sentence's subject to «" + c.tok(tm.tok_begin).norm + "»");
+    }
+    if (carried) continue;
     for (size_t j = i; j-- > 0;) {
       if (drafts[j].sentence + 1 < d.sentence) break;
       if (!drafts[j].source.empty() && drafts[j].frame != Frame::Victim) {
@@ -691,6 +714,8 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
     // attribution: a cue in the same sentence
     for (const auto& a : M.attribution) {
       if (a.sentence != d.sentence) continue;
+      // a bare verb («أكد», «قال») names no source by itself
+      if (!lex.base.cues.attribution_cue(a.payload).prep_source && a.tok_end == a.tok_begin + 1) continue;
       uint32_t b = a.tok_begin + (lex.base.cues.attribution_cue(a.payload).prep_source ? 0 : 1);
       uint32_t end = a.tok_end;
       if (b >= end) {

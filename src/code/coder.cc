@@ -49,7 +49,7 @@ std::string dominant_country(const std::vector<geo::PlaceMention>& places) {
 // «قادمة من العراق», «في سوريا»: a country named as a place, not as an actor.
 void drop_countries_as_places(code::Mentions& m, const std::vector<geo::PlaceMention>& places) {
   std::erase_if(m.actors, [&](const code::ActorMention& am) {
-    if (am.anaphor || am.tok_begin != am.name_begin) return false;
+    if (am.anaphor || am.patron || am.tok_begin != am.name_begin) return false;
     for (const auto& p : places)
       if (p.place.precision == "country" && p.tok_begin == am.tok_begin && p.tok_end == am.tok_end &&
           (p.rule.rfind("context:", 0) == 0 || p.rule.rfind("type:", 0) == 0))

@@ -215,7 +215,8 @@ void absorb_heads(const Lexicons& lex, const text::Analysis& a, uint32_t sentenc
 //  - a head word («الميليشيا» after «مليشيا الدفاع الوطني»): the latest actor it introduced;
 //  - otherwise the latest participant named before.
 std::vector<const ActorMention*> antecedents(const std::vector<ActorMention>& before, const text::Analysis& a,
-                                             uint32_t anaphor_tok, const std::string& key) {
+                                             uint32_t anaphor_tok, const std::string& key, bool anaphor_is_pronoun,
+                                             uint32_t a_sentence) {
   std::vector<const ActorMention*> out;
   std::vector<const ActorMention*> people;
   for (const auto& m : before)
@@ -253,6 +254,11 @@ std::vector<const ActorMention*> antecedents(const std::vector<ActorMention>& be
     if (is_definite(a.tokens[t])) continue;
     for (const auto* m : people)
       if (m->tok_begin > t && m->tok_begin <= t + 4 && m->tok_begin < anaphor_tok) return {m};
+  }
+  // a pronoun suffix («عناصره») points to the subject of its own sentence first
+  if (anaphor_is_pronoun) {
+    for (const auto* m : people)
+      if (m->sentence == a_sentence && !m->anaphor) return {m};
   }
   out.push_back(people.back());
   return out;
@@ -333,7 +339,8 @@ Mentions find_mentions(const Lexicons& lex, const text::Analysis& a, const Artic
       const auto& keys = a.tokens[p.tok_begin].keys;
       std::string key = p.tok_end == p.tok_begin + 1 && !keys.empty() ? keys.back() : std::string();
       if (!keys.empty()) key = text::dict_key(keys.back());
-      for (const ActorMention* ante : antecedents(before, a, p.tok_begin, key)) {
+      const bool pronoun = !is_definite(a.tokens[p.tok_begin]) && has_pronoun_suffix(a.tokens[p.tok_begin]);
+      for (const ActorMention* ante : antecedents(before, a, p.tok_begin, key, pronoun, si)) {
         ActorMention r;
         r.tok_begin = r.name_begin = p.tok_begin;
         r.tok_end = p.tok_end;

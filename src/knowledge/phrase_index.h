@@ -49,19 +49,49 @@ class PhraseIndex {
   static std::vector<std::string> phrase_keys(std::string_view phrase);
 
  private:
-  struct StringHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  // The trie lives in one open-addressing table keyed by (node, word): a
+  // token key is hashed once per step and probed once per live state, with
+  // no allocation and no std::string built. A 64 Kbit signature filter of
+  // the words (length, first and last byte) rejects most running-text keys
+  // before they are hashed at all.
+  struct Edge {
+    uint64_t hash = 0;      // hash of the word
+    uint32_t node = 0;      // parent
+    uint32_t word = 0;      // index into words_
+    uint32_t child = 0;     // 0 = empty slot (the root is never a child)
   };
   struct Node {
     std::vector<uint32_t> payloads;
   };
-  uint32_t word_id(std::string_view key) const;  // UINT32_MAX when unknown
+  static uint64_t hash_key(std::string_view s);
+  static uint32_t signature(std::string_view s);
+  static size_t slot_of(uint64_t hash, uint32_t node) {
+    uint64_t h = hash ^ (uint64_t{node} * 0x9E3779B97F4A7C15ull);
+    h ^= h >> 29;
+    return static_cast<size_t>(h);
+  }
+  bool maybe_word(std::string_view key) const {
+    const uint32_t sig = signature(key);
+    return (filter_[sig >> 6] >> (sig & 63)) & 1u;
+  }
+  // Child of `node` along `key` (with hash `h`), 0 when none.
+  uint32_t child(uint32_t node, std::string_view key, uint64_t h) const {
+    const size_t mask = edges_.size() - 1;
+    for (size_t i = slot_of(h, node) & mask;; i = (i + 1) & mask) {
+      const Edge& e = edges_[i];
+      if (e.child == 0) return 0;
+      if (e.hash == h && e.node == node && words_[e.word] == key) return e.child;
+    }
+  }
   uint32_t intern(const std::string& key);
-  static uint64_t edge_key(uint32_t node, uint32_t word) { return (uint64_t{node} << 32) | word; }
+  uint32_t add_edge(uint32_t node, const std::string& key);
+  void grow();
 
-  std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> words_;
-  std::unordered_map<uint64_t, uint32_t> edges_;
+  std::vector<std::string> words_;
+  std::unordered_map<std::string, uint32_t> word_ids_;  // build time only
+  std::vector<Edge> edges_ = std::vector<Edge>(64);     // power of two, at most half full
+  size_t edge_count_ = 0;
+  std::vector<uint64_t> filter_ = std::vector<uint64_t>(1024);  // 65,536 bits
   std::vector<Node> nodes_{Node{}};  // node 0 is the root
   uint32_t max_len_ = 0;
   size_t phrases_ = 0;
