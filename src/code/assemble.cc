@@ -80,6 +80,14 @@ Context make_context(const AssemblyLexicons& lex, const ArticleFacts& f, Trace* 
   }
   for (const auto& d : f.dates)
     for (uint32_t t = d.tok_begin; t < d.tok_end && t < n; ++t) c.filler[t] = 1;
+  // «الفوج 47 التابع للحرس الثوري الإيراني»: the relation and the patron belong to the name
+  for (const auto& r : f.mentions.relations)
+    for (uint32_t t = r.tok_begin; t < r.tok_end && t < n; ++t) c.filler[t] = 1;
+  for (const auto& a : f.mentions.actors)
+    if (a.patron)
+      for (uint32_t t = a.tok_begin; t < a.tok_end && t < n; ++t) c.filler[t] = 1;
+  for (const auto& nat : f.mentions.nationalities)
+    for (uint32_t t = nat.tok_begin; t < nat.tok_end && t < n; ++t) c.filler[t] = 1;
   for (size_t i = 0; i < f.mentions.actors.size(); ++i) {
     const auto& a = f.mentions.actors[i];
     if (c.actor_at[a.tok_begin] < 0) c.actor_at[a.tok_begin] = static_cast<int>(i);
@@ -94,12 +102,14 @@ Context make_context(const AssemblyLexicons& lex, const ArticleFacts& f, Trace* 
   return c;
 }
 
-// The clause around token `i`: [begin, end) within its sentence.
-std::pair<uint32_t, uint32_t> clause_of(const Context& c, uint32_t i) {
+// The clause around token `i`: [begin, end) within its sentence. A soft clause
+// reaches back over commas («محاولة عناصر من الفوج 47 …، اغتيال قيادي»).
+std::pair<uint32_t, uint32_t> clause_of(const Context& c, uint32_t i, bool soft = false) {
   const auto& s = c.f.analysis.sentences[c.f.mentions.sentence_of[i]];
+  auto breaks = [&](uint32_t t) { return c.clause_break[t] && !(soft && c.tok(t).norm == ","); };
   uint32_t b = i;
-  while (b > s.tok_begin && !c.clause_break[b]) --b;
-  if (c.clause_break[b] && is_clause_punct(c.tok(b))) ++b;
+  while (b > s.tok_begin && !breaks(b)) --b;
+  if (breaks(b) && is_clause_punct(c.tok(b))) ++b;
   uint32_t e = i + 1;
   while (e < s.tok_end && !c.clause_break[e]) ++e;
   return {b, e};
@@ -213,6 +223,10 @@ RoleReading read_roles(const Context& c, const TriggerMention& tm, const knowled
   // actors after the trigger, and reference words inside it («وصول الوفد»)
   std::vector<uint32_t> after = actors_in(c, tm.tok_begin + 1, ce);
   std::vector<uint32_t> before = actors_in(c, cb, anchor);
+  if (before.empty()) {  // over a comma: the subject of a long noun phrase
+    cb = clause_of(c, anchor, true).first;
+    before = actors_in(c, cb, anchor);
+  }
   // actors after the anchor but before a noun trigger (light-verb subject: «شنت طائرات التحالف غارات»)
   std::vector<uint32_t> between = anchor < tm.tok_begin ? actors_in(c, anchor + 1, tm.tok_begin) : std::vector<uint32_t>{};
 
@@ -475,7 +489,7 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
     d.frame = trig.frame;
     d.pos = trig.pos;
     d.definite = trig.pos == Pos::Noun && is_definite(c.tok(tm.tok_begin));
-    d.consequence = trig.frame == Frame::Victim && trig.type == "ASSAULT";
+    d.consequence = trig.frame == Frame::Victim && trig.type == "ASSAULT" && trig.mode.empty();
     if (trig.future) d.status = "planned";
     RoleReading r = read_roles(c, tm, trig, anchor, light, cb, ce, extra);
     d.source = r.source;
@@ -696,8 +710,8 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
     // status: a cue before the trigger in its clause, or right after it
     for (const auto& s : M.status) {
       const auto& cue = lex.base.cues.status_cue(s.payload);
-      bool near_before = cue.before && s.tok_end <= tm.tok_begin && s.tok_begin >= d.clause_begin &&
-                         tm.tok_begin - s.tok_end <= 5;
+      bool near_before = cue.before && s.tok_end <= tm.tok_begin && s.tok_begin >= clause_of(c, tm.tok_begin, true).first &&
+                         tm.tok_begin - s.tok_end <= 10;
       bool near_after = !cue.before && s.tok_begin >= tm.tok_end && s.tok_begin - tm.tok_end <= 3;
       if (near_before || near_after) e.status = cue.status;
     }

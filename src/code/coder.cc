@@ -85,7 +85,17 @@ struct Coder::Impl {
     code::Lexicons lex{actors, triggers, cues};
     std::vector<geo::PlaceMention> found_places = places.find(a, doc.text);
     int main_place = places.main_place(found_places);
-    code::Mentions m = code::find_mentions(lex, a, code::ArticleContext{dominant_country(found_places), doc.date});
+    code::ArticleContext context{dominant_country(found_places), doc.date, std::vector<bool>(a.tokens.size(), false)};
+    for (const auto& p : found_places)
+      if (p.rule != "bare")
+        for (uint32_t t = p.tok_begin; t < p.tok_end && t < a.tokens.size(); ++t) context.place_tokens[t] = true;
+    code::Mentions m = code::find_mentions(lex, a, context);
+    // a trigger word inside a place name («كفر بطيخ», «جرف الصخر») is part of the name
+    std::erase_if(m.triggers, [&](const code::TriggerMention& t) {
+      for (uint32_t i = t.tok_begin; i < t.tok_end; ++i)
+        if (context.place_tokens[i]) return true;
+      return false;
+    });
     drop_countries_as_places(m, found_places);
     std::vector<dates::DateMention> found_dates = dates.find(a, doc.text, doc.date);
     std::vector<number::CasualtyMention> found_casualties = casualties.find(a);

@@ -103,7 +103,7 @@ void find_actor_names(const Lexicons& lex, const text::Analysis& a, const text::
 
 // «الشرطة العسكرية الروسية», «طيران الاستطلاع الروسي», «الميليشيات الموالية لإيران».
 void find_composed(const Lexicons& lex, const text::Analysis& a, const text::Sentence& s, uint32_t si,
-                   std::vector<ActorMention>& out) {
+                   const ArticleContext& ctx, std::vector<ActorMention>& out) {
   std::vector<PhraseMatch> roles, here;
   lex.actors.roles().find_longest(a.tokens, s.tok_begin, s.tok_end, roles);
   // where names start: a composition never reaches over another actor's name
@@ -112,9 +112,13 @@ void find_composed(const Lexicons& lex, const text::Analysis& a, const text::Sen
     if (m.sentence == si) name_start[m.tok_begin] = true;
   for (const auto& r : roles) {
     const std::string& role = lex.actors.role_name(r.payload);
-    for (uint32_t q = r.tok_end; q < s.tok_end && q <= r.tok_end + 3; ++q) {
+    for (uint32_t q = r.tok_end; q < s.tok_end && q <= r.tok_end + 2; ++q) {
       const text::Token& t = a.tokens[q];
       if (t.kind == text::TokenKind::Punct || name_start[q]) break;
+      // only adjectives stand between a role and its nationality («طيران الاستطلاع الروسي»);
+      // a place («بمنطقة دوار المصرية») ends the phrase
+      if (q > r.tok_end && !is_definite(a.tokens[q - 1])) break;
+      if (!ctx.place_tokens.empty() && ctx.place_tokens[q]) break;
       here.clear();
       lex.actors.nationalities().match_at(a.tokens, q, s.tok_end, here);
       std::erase_if(here, [&](const PhraseMatch& x) { return lex.actors.patron_only(x.payload); });
@@ -301,7 +305,7 @@ Mentions find_mentions(const Lexicons& lex, const text::Analysis& a, const Artic
     const auto& s = a.sentences[si];
     std::vector<ActorMention> found;
     find_actor_names(lex, a, s, si, ctx, found);
-    find_composed(lex, a, s, si, found);
+    find_composed(lex, a, s, si, ctx, found);
     found = resolve_overlaps(std::move(found));
     // an ambiguous name stands only with a head word («حركة أمل») or in its own country's news
     auto unsupported = [&](const ActorMention& am) {

@@ -64,6 +64,7 @@ struct Lexicons {
 struct ArticleContext {
   std::string country;  // ISO alpha-3 of the article's places, or empty
   std::string date;     // publication date, or empty
+  std::vector<bool> place_tokens;  // tokens inside place names («دوار المصرية»), may be empty
 };
 
 // Find every mention in the article. Anaphors («الطرفين», «الأخيرة») are
