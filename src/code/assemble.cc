@@ -419,6 +419,18 @@ const dates::DateMention* date_for(const Context& c, uint32_t sentence, uint32_t
   return in_sentence;
 }
 
+// Two events' places agree when both are near each other, with room for the
+// coarser of the two («ريف دير الزور» holds «البوكمال»); a country agrees with anything.
+bool places_agree(const geo::PlaceMention* a, const geo::PlaceMention* b) {
+  if (!a || !b || !a->place.lat || !b->place.lat) return true;
+  auto coarse = [](const Place& p) {
+    return p.precision == "district" || p.precision == "governorate" || p.precision == "region";
+  };
+  if (a->place.precision == "country" || b->place.precision == "country") return true;
+  double limit = coarse(a->place) || coarse(b->place) ? 80 : 20;
+  return geo::distance_km(*a->place.lat, *a->place.lon, *b->place.lat, *b->place.lon) <= limit;
+}
+
 // A place named inside an actor («الفصائل الموالية لإيران») is no event location.
 bool inside_actor(const Context& c, const geo::PlaceMention& p) {
   for (const auto& a : c.f.mentions.actors)
@@ -427,12 +439,17 @@ bool inside_actor(const Context& c, const geo::PlaceMention& p) {
 }
 
 const geo::PlaceMention* place_for(const Context& c, uint32_t sentence, uint32_t cb, uint32_t ce) {
+  const geo::PlaceMention* in_clause = nullptr;
   const geo::PlaceMention* in_sentence = nullptr;
+  auto better = [](const geo::PlaceMention* have, const geo::PlaceMention& p) {
+    return !have || (have->place.precision == "country" && p.place.precision != "country");
+  };
   for (const auto& p : c.f.places) {
     if (!p.place.lat || inside_actor(c, p)) continue;
-    if (p.tok_begin >= cb && p.tok_begin < ce) return &p;
-    if (p.sentence == sentence && !in_sentence) in_sentence = &p;
+    if (p.tok_begin >= cb && p.tok_begin < ce && better(in_clause, p)) in_clause = &p;
+    if (p.sentence == sentence && better(in_sentence, p)) in_sentence = &p;
   }
+  if (in_clause && (in_clause->place.precision != "country" || !in_sentence)) return in_clause;
   return in_sentence;
 }
 
@@ -491,6 +508,16 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
     d.definite = trig.pos == Pos::Noun && is_definite(c.tok(tm.tok_begin));
     d.consequence = trig.frame == Frame::Victim && trig.type == "ASSAULT" && trig.mode.empty();
     if (trig.future) d.status = "planned";
+    // an instrument word in the clause sets the mode («بالمدفعية» → shelling)
+    for (const auto& mw : M.modes) {
+      const auto& w = lex.base.triggers.mode_word(mw.payload);
+      if (w.type != d.type || mw.sentence != d.sentence) continue;
+      if (mw.tok_begin >= d.clause_begin && mw.tok_begin < d.clause_end + 4 &&
+          (d.mode.empty() || d.mode == "other" || d.type == "ASSAULT")) {
+        d.mode = w.mode;
+        if (!w.cameo.empty()) d.cameo = w.cameo;
+      }
+    }
     RoleReading r = read_roles(c, tm, trig, anchor, light, cb, ce, extra);
     d.source = r.source;
     d.target = r.target;
@@ -632,18 +659,18 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
       const auto* da = date_for(c, a.sentence, a.clause_begin, a.clause_end);
       const auto* db = date_for(c, b.sentence, b.clause_begin, b.clause_end);
       if (da && db && da->date.value != db->date.value) continue;
-      const auto* pa = place_for(c, a.sentence, a.clause_begin, a.clause_end);
-      const auto* pb = place_for(c, b.sentence, b.clause_begin, b.clause_end);
-      if (pa && pb && pa->place.lat && pb->place.lat &&
-          geo::distance_km(*pa->place.lat, *pa->place.lon, *pb->place.lat, *pb->place.lon) > 20)
+      if (!places_agree(place_for(c, a.sentence, a.clause_begin, a.clause_end),
+                        place_for(c, b.sentence, b.clause_begin, b.clause_end)))
         continue;
+      // a headline restates the report's main event: no place needed to agree
+      const bool headline = a.sentence == 0 && f.analysis.sentences.size() > 2;
       size_t shared = 0;
       for (const auto& id : ib) shared += ia.count(id);
       bool anaphoric = false;  // the later one names its actor by a reference word («الوفد»)
       for (uint32_t x : b.source) anaphoric = anaphoric || (x < M.actors.size() && M.actors[x].anaphor);
       for (uint32_t x : b.target) anaphoric = anaphoric || (x < M.actors.size() && M.actors[x].anaphor);
       if ((b.definite && (share || ib.empty())) || (shared >= 2 && b.reciprocal && a.reciprocal) ||
-          (anaphoric && share && a.mode == b.mode)) {
+          (anaphoric && share && a.mode == b.mode) || (headline && share && a.mode == b.mode)) {
         fold(a, b, "same happening told again");
         break;
       }
@@ -714,16 +741,6 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
                          tm.tok_begin - s.tok_end <= 10;
       bool near_after = !cue.before && s.tok_begin >= tm.tok_end && s.tok_begin - tm.tok_end <= 3;
       if (near_before || near_after) e.status = cue.status;
-    }
-    // mode: an instrument word in the clause
-    for (const auto& mw : M.modes) {
-      const auto& w = lex.base.triggers.mode_word(mw.payload);
-      if (w.type != e.type || mw.sentence != d.sentence) continue;
-      bool in_clause = mw.tok_begin >= d.clause_begin && mw.tok_begin < d.clause_end + 4;
-      if (in_clause && (e.mode.empty() || e.mode == "other" || e.type == "ASSAULT")) {
-        e.mode = w.mode;
-        if (!w.cameo.empty()) e.cameo = w.cameo;
-      }
     }
     // attribution: a cue in the same sentence
     for (const auto& a : M.attribution) {
