@@ -83,8 +83,16 @@ def current(code_field):
     return end == '18000101' or end >= '20110101' or end < m.group(1)
 
 
+# A title plus one word («شيخ محمد», «رئيس فرنسا») names a person loosely and
+# matches far too much running text; such entries are not mined.
+TITLES = {'شيخ', 'الشيخ', 'رئيس', 'الرئيس', 'أمير', 'الأمير', 'ملك', 'الملك', 'وزير', 'الوزير', 'قائد',
+          'السيد', 'سيد', 'الدكتور', 'دكتور', 'العميد', 'اللواء', 'العقيد'}
+
+
 def lemma_only(words):
     if any(w in ('ل', 'ب', 'ك') for w in words):
+        return True
+    if len(words) <= 2 and words[0] in TITLES:
         return True
     for a, b in zip(words, words[1:]):
         if a.endswith('ة') and b.endswith('ي') and len(b) > 3:
