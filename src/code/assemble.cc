@@ -117,13 +117,18 @@ std::pair<uint32_t, uint32_t> clause_of(const Context& c, uint32_t i, bool soft 
 
 // The role marked by the last prep cue in [from, to), if any. A bare «من» is
 // partitive after a victim noun («مقتل 12 من عناصر …»), so it marks no agent there.
-std::optional<PrepRole> prep_in(const Context& c, uint32_t from, uint32_t to, bool partitive_min = false) {
+std::optional<PrepRole> prep_in(const Context& c, uint32_t from, uint32_t to, bool partitive_min = false,
+                                bool min_agent_anywhere = false) {
   std::optional<PrepRole> role;
   for (uint32_t t = from; t < to; ++t)
     if (c.prep_at[t] >= 0) {
       const auto& p = c.f.mentions.preps[static_cast<size_t>(c.prep_at[t])];
       PrepRole r = c.lex.base.cues.prep_role(p.payload);
-      if (partitive_min && p.tok_end == p.tok_begin + 1 && c.tok(t).norm == "\xD9\x85\xD9\x86") continue;
+      // a bare «من» marks the agent only right where the phrase starts («لهجمات من خلايا داعش»);
+      // after a count or a noun it is partitive («عدداً من الشبان», «12 من عناصر»)
+      if (p.tok_end == p.tok_begin + 1 && c.tok(t).norm == "\xD9\x85\xD9\x86" &&
+          (partitive_min || (t > from && !min_agent_anywhere) || (t > 0 && c.tok(t - 1).kind == TokenKind::Number)))
+        continue;
       if (r == PrepRole::Agent || r == PrepRole::Target || r == PrepRole::Reciprocal) role = r;
     }
   return role;
@@ -271,7 +276,8 @@ RoleReading read_roles(const Context& c, const TriggerMention& tm, const knowled
       const auto& a = c.actor(after[k]);
       if (a.tok_begin < cursor && a.tok_begin < tm.tok_end) cursor = a.tok_begin;  // inside the trigger
       if (a.tok_begin < cursor) continue;
-      auto prep = prep_in(c, cursor, a.tok_begin, trig.frame == Frame::Victim || trig.frame == Frame::Self);
+      auto prep = prep_in(c, cursor, a.tok_begin, trig.frame == Frame::Victim || trig.frame == Frame::Self,
+                          trig.frame == Frame::Undergo);
       uint32_t words = content_words(c, cursor, a.tok_begin);
       size_t last = k;
       std::vector<uint32_t> g = coordinated(c, after, k, &last);

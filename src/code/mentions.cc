@@ -389,14 +389,17 @@ Mentions find_mentions(const Lexicons& lex, const text::Analysis& a, const Artic
     bool state = false;
     std::vector<PhraseMatch> st;
     lex.triggers.states().match_at(a.tokens, t.tok_begin, t.tok_end, st);
+    const std::string& type = lex.triggers.trigger(t.payload).type;
     for (const auto& x : st)
-      if (x.payload == 0 && x.tok_end == t.tok_end) state = true;
+      if (!lex.triggers.state_entry(x.payload).blocker && x.tok_end == t.tok_end) state = true;
     const uint32_t sb = a.sentences[m.sentence_of[t.tok_begin]].tok_begin;
     for (uint32_t b = t.tok_begin >= 2 ? std::max(sb, t.tok_begin - 2) : sb; b < t.tok_begin && !state; ++b) {
       st.clear();
       lex.triggers.states().match_at(a.tokens, b, t.tok_begin, st);
-      for (const auto& x : st)
-        if (x.payload == 1) state = true;
+      for (const auto& x : st) {
+        const auto& e = lex.triggers.state_entry(x.payload);
+        if (e.blocker && (e.blocks.empty() || e.blocks == type)) state = true;
+      }
     }
     if (state) continue;
     m.triggers.push_back(TriggerMention{t.tok_begin, t.tok_end, t.payload, m.sentence_of[t.tok_begin], {t.payload}});

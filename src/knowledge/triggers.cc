@@ -133,11 +133,14 @@ TriggerLexicon TriggerLexicon::load(const std::filesystem::path& data_dir) {
   }
 
   TsvTable st = TsvTable::read(dir / "states.tsv");
-  const size_t st_form = st.column("form"), st_kind = st.column("kind");
+  const size_t st_form = st.column("form"), st_kind = st.column("kind"), st_blocks = st.find_column("blocks");
   for (const auto& row : st.rows()) {
     const std::string& kind = TsvTable::cell(row, st_kind);
     if (kind != "state" && kind != "blocker") throw LoadError(st.where(row) + ": kind must be state or blocker");
-    lex.states_.add(TsvTable::cell(row, st_form), kind == "blocker" ? 1u : 0u);
+    StateEntry e{kind == "blocker", st_blocks == TsvTable::npos ? std::string() : TsvTable::cell(row, st_blocks)};
+    if (!e.blocks.empty() && !valid_type(e.blocks)) throw LoadError(st.where(row) + ": unknown event type '" + e.blocks + "'");
+    lex.state_entries_.push_back(std::move(e));
+    lex.states_.add(TsvTable::cell(row, st_form), static_cast<uint32_t>(lex.state_entries_.size() - 1));
   }
 
   TsvTable m = TsvTable::read(dir / "modes.tsv");

@@ -56,8 +56,13 @@ class TriggerLexicon {
   const PhraseIndex& index() const { return index_; }
   const Trigger& trigger(uint32_t payload) const { return triggers_[payload]; }
 
-  // states.tsv: payload 0 = a form that is a state, 1 = a blocker word before a trigger.
+  // states.tsv: payload indexes state_entry().
   const PhraseIndex& states() const { return states_; }
+  struct StateEntry {
+    bool blocker = false;  // a word before a trigger (else: the trigger form itself is a state)
+    std::string blocks;    // the event type it blocks, empty = any
+  };
+  const StateEntry& state_entry(uint32_t payload) const { return state_entries_[payload]; }
 
   const PhraseIndex& mode_index() const { return mode_index_; }
   const ModeWord& mode_word(uint32_t payload) const { return mode_words_[payload]; }
@@ -73,6 +78,7 @@ class TriggerLexicon {
   PhraseIndex index_;
   std::vector<Trigger> triggers_;
   PhraseIndex states_;
+  std::vector<StateEntry> state_entries_;
   PhraseIndex mode_index_;
   std::vector<ModeWord> mode_words_;
   struct AcledRow {
