@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <set>
 
 namespace marsad::code {
@@ -425,6 +426,14 @@ const dates::DateMention* date_for(const Context& c, uint32_t sentence, uint32_t
   return in_sentence;
 }
 
+// Finer places first: a site or town, a district, a governorate or region, a country.
+int precision_rank(const Place& p) {
+  if (p.precision == "point" || p.precision == "town") return 0;
+  if (p.precision == "district") return 1;
+  if (p.precision == "country") return 3;
+  return 2;
+}
+
 // Two events' places agree when both are near each other, with room for the
 // coarser of the two («ريف دير الزور» holds «البوكمال»); a country agrees with anything.
 bool places_agree(const geo::PlaceMention* a, const geo::PlaceMention* b) {
@@ -768,8 +777,17 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
         e.attribution = text::slice(f.text, Span{f.analysis.tokens[b].begin, f.analysis.tokens[end - 1].end});
       break;
     }
-    // place: own clause, then sentence, then the article's main place
-    if (const auto* p = place_for(c, d.sentence, d.clause_begin, d.clause_end)) e.location = p->place;
+    // place: own clause, then sentence; a finer place told in a sentence merged into
+    // the event («شرقي دير الزور» in the headline, «البوكمال» in the body) wins over a
+    // coarse one; then the article's main place
+    const geo::PlaceMention* where = place_for(c, d.sentence, d.clause_begin, d.clause_end);
+    for (uint32_t mt : d.merged) {
+      const auto& other = M.triggers[mt];
+      auto [ob, oe] = clause_of(c, other.tok_begin);
+      const geo::PlaceMention* p = place_for(c, other.sentence, ob, oe);
+      if (p && (!where || precision_rank(p->place) < precision_rank(where->place))) where = p;
+    }
+    if (where) e.location = where->place;
     else if (f.main_place >= 0) e.location = f.places[static_cast<size_t>(f.main_place)].place;
     // date: own clause, then sentence, then merged sentences
     const dates::DateMention* best = nullptr;
@@ -783,19 +801,34 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
       if (!best || (dm.tok_begin >= d.clause_begin && dm.tok_begin < d.clause_end)) best = &dm;
     }
     if (best) e.date = best->date;
-    // casualties: the phrases of its sentence (and merged sentences)
-    for (const auto& cm : f.casualties) {
-      bool mine = cm.sentence == d.sentence;
-      for (uint32_t mt : d.merged)
-        if (M.triggers[mt].sentence == cm.sentence) mine = true;
-      if (!mine || e.type != "ASSAULT") continue;
-      auto add = [](std::optional<int>& to, const std::optional<int>& v) {
-        if (v) to = to.value_or(0) + *v;
+    // casualties: the phrases of its sentence and of the sentences merged into it;
+    // summed within a sentence («مقتل 42 حوثيا و9 مقاتلين»), the largest figure across
+    // sentences, which restate one toll (the headline and the body)
+    if (e.type == "ASSAULT") {
+      std::map<uint32_t, Casualties> per_sentence;
+      for (const auto& cm : f.casualties) {
+        bool mine = cm.sentence == d.sentence;
+        for (uint32_t mt : d.merged)
+          if (M.triggers[mt].sentence == cm.sentence) mine = true;
+        if (!mine) continue;
+        Casualties& sum = per_sentence[cm.sentence];
+        auto add = [](std::optional<int>& to, const std::optional<int>& v) {
+          if (v) to = to.value_or(0) + *v;
+        };
+        add(sum.killed, cm.counts.killed);
+        add(sum.injured, cm.counts.injured);
+        add(sum.killed_civilians, cm.counts.killed_civilians);
+        add(sum.injured_civilians, cm.counts.injured_civilians);
+      }
+      auto most = [](std::optional<int>& to, const std::optional<int>& v) {
+        if (v && (!to || *v > *to)) to = v;
       };
-      add(e.casualties.killed, cm.counts.killed);
-      add(e.casualties.injured, cm.counts.injured);
-      add(e.casualties.killed_civilians, cm.counts.killed_civilians);
-      add(e.casualties.injured_civilians, cm.counts.injured_civilians);
+      for (const auto& [sentence, sum] : per_sentence) {
+        most(e.casualties.killed, sum.killed);
+        most(e.casualties.injured, sum.injured);
+        most(e.casualties.killed_civilians, sum.killed_civilians);
+        most(e.casualties.injured_civilians, sum.injured_civilians);
+      }
     }
     bool civ = false;
     for (const auto& t : e.target)
