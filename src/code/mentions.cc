@@ -89,13 +89,27 @@ void find_actor_names(const Lexicons& lex, const text::Analysis& a, const text::
     }
     knowledge::ActorForm f = pick_form(lex, same, ctx);
     for (const auto& x : same) f.ambiguous = f.ambiguous || lex.actors.form(x.payload).ambiguous;
+    // a generic name of another country's organ («الجيش», «الحكومة») in this country's
+    // news means this country's organ: «الجيش» in a Yemeni report is the Yemeni army
+    std::string rule = "actors:" + lex.actors.at(f.actor).id;
+    const auto& chosen = lex.actors.at(f.actor);
+    if (f.ambiguous && !ctx.country.empty() && !chosen.country.empty() && chosen.country != ctx.country) {
+      const std::string key = lex.actors.country_key_for(ctx.country);
+      const char* role = chosen.kind == "government" ? "government" : chosen.kind == "state_forces" ? "forces" : nullptr;
+      int local = key.empty() || !role ? -1 : lex.actors.compose(key, role);
+      if (local >= 0) {
+        f.actor = static_cast<uint32_t>(local);
+        f.ambiguous = false;
+        rule = "actors:generic+" + ctx.country;
+      }
+    }
     ActorMention m;
     m.tok_begin = m.name_begin = names[i].tok_begin;
     m.tok_end = names[i].tok_end;
     m.actor = f.actor;
     m.sentence = si;
     m.ambiguous = f.ambiguous;
-    m.rule = "actors:" + lex.actors.at(f.actor).id;
+    m.rule = rule;
     out.push_back(std::move(m));
     i = j;
   }
@@ -309,10 +323,11 @@ Mentions find_mentions(const Lexicons& lex, const text::Analysis& a, const Artic
     found = resolve_overlaps(std::move(found));
     // an ambiguous name stands only with a head word («حركة أمل») or in its own country's news
     auto unsupported = [&](const ActorMention& am) {
-      if (!am.ambiguous || am.tok_begin < am.name_begin) return false;
+      if (!am.ambiguous) return false;
       const auto& info = lex.actors.at(am.actor);
       if (info.country.empty()) return false;  // generic people («شاب», «طفل») and world bodies
-      return ctx.country.empty() || info.country != ctx.country;
+      if (!ctx.country.empty() && info.country != ctx.country) return true;  // another country's news
+      return am.tok_begin == am.name_begin && ctx.country.empty();
     };
     std::vector<ActorMention> kept;
     uint32_t floor = s.tok_begin;

@@ -145,6 +145,16 @@ int ActorLexicon::compose(std::string_view country_key, std::string_view role) c
   return -1;
 }
 
+std::string ActorLexicon::country_key_for(std::string_view iso3) const {
+  std::string best;
+  for (const auto& key : country_keys_) {
+    const ActorInfo* a = find(key);
+    if (!a || a->country != iso3 || a->kind != "government") continue;
+    if (best.empty() || key.size() < best.size()) best = key;  // «syria» before «syria_government»
+  }
+  return best;
+}
+
 bool ActorLexicon::valid_on(uint32_t index, std::string_view date) const {
   if (date.size() < 10) return true;
   const auto& a = actors_[index];

@@ -65,6 +65,9 @@ class ActorLexicon {
   // "forces" for military roles, else the country itself; -1 when none.
   int compose(std::string_view country_key, std::string_view role) const;
 
+  // The nationality key of a country given as ISO alpha-3 («SYR» → "syria"), or "".
+  std::string country_key_for(std::string_view iso3) const;
+
   // True when the actor existed on ISO `date` (always true for an empty date).
   bool valid_on(uint32_t index, std::string_view date) const;
 
