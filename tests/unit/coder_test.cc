@@ -1,0 +1,197 @@
+// The coder's rules, each on a real sentence of Arabic reporting.
+// (The wider table of sentences is tests/golden/sentences.jsonl, run by golden_test.cc.)
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <memory>
+#include <set>
+#include <string>
+
+#include "marsad/marsad.h"
+
+namespace marsad {
+namespace {
+
+class CoderRules : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { coder_ = Coder::load(std::filesystem::path(MARSAD_SOURCE_DIR) / "data").release(); }
+  static void TearDownTestSuite() {
+    delete coder_;
+    coder_ = nullptr;
+  }
+
+  static Result code(const std::string& text, const std::string& date = "2021-01-27") {
+    Document d;
+    d.id = "t";
+    d.date = date;
+    d.text = text;
+    return coder_->code(d);
+  }
+  static std::set<std::string> ids(const std::vector<ActorRef>& actors) {
+    std::set<std::string> out;
+    for (const auto& a : actors) out.insert(a.id);
+    return out;
+  }
+  static const Event* find(const Result& r, const std::string& type) {
+    for (const auto& e : r.events)
+      if (e.type == type) return &e;
+    return nullptr;
+  }
+  static bool has_relation(const Result& r, const std::string& actor, const std::string& patron) {
+    return std::any_of(r.relations.begin(), r.relations.end(),
+                       [&](const Relation& x) { return x.actor.id == actor && x.patron.id == patron; });
+  }
+
+  static Coder* coder_;
+};
+Coder* CoderRules::coder_ = nullptr;
+
+using Ids = std::set<std::string>;
+
+TEST_F(CoderRules, VerbFirstClauseGivesTheSource) {
+  auto r = code("وأرسلت مليشيات “الدفاع الوطني” الاثنين، تعزيزات عسكرية إلى نقاطها على طريق تدمر دير الزور.");
+  ASSERT_EQ(r.events.size(), 1u);
+  EXPECT_EQ(r.events[0].type, "MOBILIZE");
+  EXPECT_EQ(r.events[0].mode, "troops");
+  EXPECT_EQ(ids(r.events[0].source), Ids{"ndf"});
+  ASSERT_TRUE(r.events[0].date);
+  EXPECT_EQ(r.events[0].date->value, "2021-01-25");
+}
+
+TEST_F(CoderRules, NominalClashBetweenTwoSidesIsReciprocal) {
+  auto r = code("وكانت اشتباكات قد اندلعت بين عناصر مليشيا “الدفاع الوطني” وعناصر مليشيا الفوج 47 التابع للحرس الثوري الإيراني.");
+  const Event* e = find(r, "ASSAULT");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->mode, "clash");
+  EXPECT_TRUE(e->reciprocal);
+  EXPECT_EQ(ids(e->source), Ids{"ndf"});
+  EXPECT_EQ(ids(e->target), Ids{"irgc_regiment47"});
+  EXPECT_TRUE(has_relation(r, "irgc_regiment47", "irgc"));
+}
+
+TEST_F(CoderRules, LightVerbAndItsNounMakeOneEvent) {
+  auto r = code("شنت طائرات التحالف العربي غارات على مواقع للحوثيين في مدينة صعدة.");
+  ASSERT_EQ(r.events.size(), 1u);
+  EXPECT_EQ(r.events[0].type, "ASSAULT");
+  EXPECT_EQ(r.events[0].mode, "airstrike");
+  EXPECT_EQ(ids(r.events[0].source), Ids{"saudi_led_coalition"});
+  EXPECT_EQ(ids(r.events[0].target), Ids{"houthis"});
+  EXPECT_EQ(r.events[0].acled_sub_event_type, "Air/drone strike");
+}
+
+TEST_F(CoderRules, PassiveWithAgentMarker) {
+  auto r = code("قُتل عنصران من قسد برصاص مجهولين في بلدة البصيرة بريف دير الزور الشرقي.");
+  ASSERT_EQ(r.events.size(), 1u);
+  EXPECT_EQ(ids(r.events[0].source), Ids{"unidentified_gunmen"});
+  EXPECT_EQ(ids(r.events[0].target), Ids{"sdf"});
+  EXPECT_EQ(r.events[0].casualties.killed, 2);
+}
+
+TEST_F(CoderRules, StatusCueBeforeAVictimNounAndItsAgent) {
+  auto r = code("وكانت اشتباكات قد اندلعت بين عناصر مليشيا الدفاع الوطني وعناصر مليشيا الفوج 47، إثر محاولة الأخيرة "
+                "اعتقال أحد قياديي الدفاع الوطني في مدينة البوكمال.");
+  const Event* e = find(r, "COERCE");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->mode, "arrest");
+  EXPECT_EQ(e->status, "attempted");
+  EXPECT_EQ(ids(e->source), Ids{"irgc_regiment47"});  // «الأخيرة»: the latter named
+  EXPECT_EQ(ids(e->target), Ids{"ndf"});
+}
+
+TEST_F(CoderRules, NationalityComposesTheActor) {
+  auto r = code("وشهدت سماء المنطقة تحليقاً مكثفاً لطيران الاستطلاع الروسي.");
+  const Event* e = find(r, "MOBILIZE");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->mode, "flights");
+  EXPECT_EQ(ids(e->source), Ids{"russia_air_force"});
+}
+
+TEST_F(CoderRules, DelegationIsResolvedToWhoSentIt) {
+  auto r = code("وصل وفد من الشرطة العسكرية الروسية إلى بلدة التبني. واستنفرت الميليشيات الإيرانية بالتزامن مع وصول الوفد.");
+  int visits = 0;
+  for (const auto& e : r.events)
+    if (e.type == "CONSULT") {
+      ++visits;
+      EXPECT_EQ(ids(e.source), Ids{"russia_military_police"});
+    }
+  EXPECT_EQ(visits, 1);  // «وصول الوفد» restates the arrival
+  const Event* alert = find(r, "MOBILIZE");
+  ASSERT_NE(alert, nullptr);
+  EXPECT_EQ(ids(alert->source), Ids{"iran_backed_militias"});
+}
+
+TEST_F(CoderRules, RelationsFromCues) {
+  auto r = code("تشهد مدينة البوكمال توتراً وسط استنفار لمليشيا “الدفاع الوطني” المدعومة من روسيا. وضم الوفد ضباطاً من "
+                "الفيلق الخامس المدعوم روسياً.");
+  EXPECT_TRUE(has_relation(r, "ndf", "russia"));
+  EXPECT_TRUE(has_relation(r, "fifth_corps", "russia"));
+  EXPECT_FALSE(has_relation(r, "iran_backed_militias", "russia"));
+}
+
+TEST_F(CoderRules, PluralRelationCueCoversCoordinatedActors) {
+  auto r = code("في إشارة إلى “الدفاع الوطني ولواء القدس” المدعومين من روسيا.");
+  EXPECT_TRUE(has_relation(r, "ndf", "russia"));
+  EXPECT_TRUE(has_relation(r, "liwa_alquds", "russia"));
+}
+
+TEST_F(CoderRules, AStateIsNotAnEvent) {
+  auto r = code("تسيطر قوات سوريا الديمقراطية على مدينة منبج منذ عام 2016.");
+  EXPECT_TRUE(r.events.empty());
+}
+
+TEST_F(CoderRules, PageFurnitureIsNotReport) {
+  auto r = code("مقالات ذات صلة\nزر الذهاب إلى الأعلى\nرابط الخبر: اشتباكات في تعز بين المقاومة والحوثيين");
+  EXPECT_TRUE(r.events.empty());
+}
+
+TEST_F(CoderRules, CoordinatedVerbKeepsTheSubject) {
+  auto r = code("داهمت قوات الاحتلال منازل في مخيم جنين واعتقلت أربعة شبان.");
+  const Event* arrest = nullptr;
+  for (const auto& e : r.events)
+    if (e.type == "COERCE" && e.mode == "arrest") arrest = &e;
+  ASSERT_NE(arrest, nullptr);
+  EXPECT_EQ(ids(arrest->source), Ids{"israel_forces"});
+}
+
+TEST_F(CoderRules, CasualtiesOfTheClashInTheNextSentence) {
+  auto r = code("اندلعت اشتباكات بين قوات النظام وفصائل المعارضة في بلدة كفرنبل بريف إدلب الجنوبي. وأدت الاشتباكات "
+                "إلى مقتل ثلاثة عناصر من قوات النظام وإصابة خمسة آخرين.");
+  ASSERT_EQ(r.events.size(), 1u);
+  EXPECT_EQ(r.events[0].casualties.killed, 3);
+  EXPECT_EQ(r.events[0].casualties.injured, 5);
+}
+
+TEST_F(CoderRules, EvidenceOffsetsPointIntoTheOriginalText) {
+  const std::string text = "قصفت قوات النظام بالمدفعية الثقيلة بلدة مجدليا بريف إدلب الجنوبي.";
+  auto r = code(text);
+  ASSERT_FALSE(r.events.empty());
+  const auto& e = r.events[0];
+  EXPECT_EQ(e.mode, "shelling");
+  // the trigger span is «قصفت» (code points 0..4)
+  EXPECT_EQ(e.evidence.trigger.begin, 0u);
+  EXPECT_EQ(e.evidence.trigger.end, 4u);
+  ASSERT_EQ(e.source.size(), 1u);
+  EXPECT_EQ(e.source[0].span.begin, 5u);   // «قوات النظام»
+  EXPECT_EQ(e.source[0].span.end, 16u);
+  ASSERT_TRUE(e.location);
+  EXPECT_NEAR(*e.location->lat, 35.6, 0.5);
+}
+
+TEST_F(CoderRules, BadTextNeverThrows) {
+  EXPECT_NO_THROW(code(""));
+  EXPECT_NO_THROW(code(std::string("\xff\xfe\x80 \xd8", 5)));
+  EXPECT_NO_THROW(code(std::string(20000, '.')));
+  EXPECT_NO_THROW(code("بين بين بين من قبل من قبل الطرفين الأخيرة"));
+}
+
+TEST_F(CoderRules, JsonIsOneLineInSpecShape) {
+  auto r = code("قصفت قوات النظام بلدة مجدليا بريف إدلب الجنوبي.");
+  std::string j = to_json(r);
+  EXPECT_EQ(j.find('\n'), std::string::npos);
+  EXPECT_NE(j.find("\"doc_id\":\"t\""), std::string::npos);
+  EXPECT_NE(j.find("\"events\":["), std::string::npos);
+  EXPECT_NE(j.find("\"relations\":["), std::string::npos);
+}
+
+}  // namespace
+}  // namespace marsad
