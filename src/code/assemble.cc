@@ -493,6 +493,22 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
       continue;
     }
     const auto& trig = *chosen;
+    // «لدعم الشرعية», «لتحرير المدينة»: a noun glued to «ل» states a purpose, not a
+    // happening — unless it is what the subject underwent («تعرضت النقاط لهجمات»)
+    if (trig.pos == Pos::Noun && has_lam(c.tok(tm.tok_begin))) {
+      bool undergone = false;
+      for (const auto& other : M.triggers) {
+        if (other.tok_begin >= tm.tok_begin || other.sentence != tm.sentence || tm.tok_begin - other.tok_end > 3) continue;
+        for (uint32_t o : other.options) {
+          const auto& ot = lex.base.triggers.trigger(o);
+          if (ot.frame == Frame::Undergo || ot.type == trig.type) undergone = true;
+        }
+      }
+      if (!undergone) {
+        c.note("skip «" + c.tok(tm.tok_begin).norm + "»: a purpose, not a happening");
+        continue;
+      }
+    }
     uint32_t anchor = tm.tok_begin;
     bool light = false;
     if (trig.pos == Pos::Noun) {
