@@ -125,6 +125,9 @@ std::optional<PrepRole> prep_in(const Context& c, uint32_t from, uint32_t to, bo
     if (c.prep_at[t] >= 0) {
       const auto& p = c.f.mentions.preps[static_cast<size_t>(c.prep_at[t])];
       PrepRole r = c.lex.base.cues.prep_role(p.payload);
+      // a detached one-letter particle («لـ الفرقة الرابعة», «و») marks possession or
+      // coordination far more often than a role
+      if (p.tok_end == p.tok_begin + 1 && text::count_code_points(c.tok(t).norm) == 1) continue;
       // a bare «من» marks the agent only right where the phrase starts («لهجمات من خلايا داعش»);
       // after a count or a noun it is partitive («عدداً من الشبان», «12 من عناصر»)
       if (p.tok_end == p.tok_begin + 1 && c.tok(t).norm == "\xD9\x85\xD9\x86" &&
@@ -426,6 +429,16 @@ const dates::DateMention* date_for(const Context& c, uint32_t sentence, uint32_t
   return in_sentence;
 }
 
+// The first line is a headline when it is short, stands on its own line and ends
+// without a full stop («مقتل وإصابة ستة عناصر من فصائل موالية لإيران شرقي دير الزور»).
+bool is_headline(const text::Analysis& a) {
+  if (a.sentences.size() < 3) return false;
+  const auto& s = a.sentences[0];
+  if (s.tok_end - s.tok_begin > 16 || s.tok_end >= a.tokens.size()) return false;
+  const auto& last = a.tokens[s.tok_end - 1];
+  return a.tokens[s.tok_end].newline_before && !(last.kind == TokenKind::Punct && last.norm == ".");
+}
+
 // Finer places first: a site or town, a district, a governorate or region, a country.
 int precision_rank(const Place& p) {
   if (p.precision == "point" || p.precision == "town") return 0;
@@ -690,11 +703,11 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
       const auto* da = date_for(c, a.sentence, a.clause_begin, a.clause_end);
       const auto* db = date_for(c, b.sentence, b.clause_begin, b.clause_end);
       if (da && db && da->date.value != db->date.value) continue;
-      if (!places_agree(place_for(c, a.sentence, a.clause_begin, a.clause_end),
-                        place_for(c, b.sentence, b.clause_begin, b.clause_end)))
-        continue;
       // a headline restates the report's main event: no place needed to agree
-      const bool headline = a.sentence == 0 && f.analysis.sentences.size() > 2;
+      const bool headline = a.sentence == 0 && is_headline(f.analysis);
+      if (!headline && !places_agree(place_for(c, a.sentence, a.clause_begin, a.clause_end),
+                                     place_for(c, b.sentence, b.clause_begin, b.clause_end)))
+        continue;
       size_t shared = 0;
       for (const auto& id : ib) shared += ia.count(id);
       bool anaphoric = false;  // the later one names its actor by a reference word («الوفد»)

@@ -47,12 +47,23 @@ std::string dominant_country(const std::vector<geo::PlaceMention>& places) {
 }
 
 // «قادمة من العراق», «في سوريا»: a country named as a place, not as an actor.
-void drop_countries_as_places(code::Mentions& m, const std::vector<geo::PlaceMention>& places) {
+void drop_countries_as_places(code::Mentions& m, const std::vector<geo::PlaceMention>& places,
+                              const text::Analysis& a) {
+  // a locative preposition before the name («من العراق», «إلى سوريا», «في اليمن»)
+  auto locative = [&](uint32_t t) {
+    if (t == 0) return false;
+    const std::string& w = a.tokens[t - 1].norm;
+    for (const char* p : {"\xD9\x81\xD9\x8A", "\xD9\x85\xD9\x86", "\xD8\xA7\xD9\x84\xD9\x8A",
+                          "\xD9\x86\xD8\xAD\xD9\x88", "\xD8\xAF\xD8\xA7\xD8\xAE\xD9\x84",
+                          "\xD8\xB9\xD8\xA8\xD8\xB1"})  // في من الي نحو داخل عبر
+      if (w == p) return true;
+    return false;
+  };
   std::erase_if(m.actors, [&](const code::ActorMention& am) {
     if (am.anaphor || am.patron || am.tok_begin != am.name_begin) return false;
     for (const auto& p : places)
       if (p.place.precision == "country" && p.tok_begin == am.tok_begin && p.tok_end == am.tok_end &&
-          (p.rule.rfind("context:", 0) == 0 || p.rule.rfind("type:", 0) == 0))
+          (p.rule.rfind("context:", 0) == 0 || p.rule.rfind("type:", 0) == 0 || locative(am.tok_begin)))
         return true;
     return false;
   });
@@ -96,7 +107,7 @@ struct Coder::Impl {
         if (context.place_tokens[i]) return true;
       return false;
     });
-    drop_countries_as_places(m, found_places);
+    drop_countries_as_places(m, found_places, a);
     std::vector<dates::DateMention> found_dates = dates.find(a, doc.text, doc.date);
     std::vector<number::CasualtyMention> found_casualties = casualties.find(a);
     code::ArticleFacts facts{a, doc.text, m, found_places, main_place, found_dates, found_casualties};
