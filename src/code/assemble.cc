@@ -157,11 +157,19 @@ uint32_t content_words(const Context& c, uint32_t from, uint32_t to) {
 // Sources a report cites («مصادر محلية», «المرصد السوري») are attribution, not participants.
 bool attribution_only(const knowledge::ActorInfo& a) { return a.kind == "media" || a.id == "local_sources"; }
 
+// «طرفاً ثانياً غير تنظيم داعش»: an actor after «غير» (other than) is excluded.
+bool excluded(const Context& c, const ActorMention& a) {
+  uint32_t t = a.tok_begin;
+  while (t > 0 && c.tok(t - 1).kind == TokenKind::Quote) --t;
+  return t > 0 && c.tok(t - 1).norm == "\xD8\xBA\xD9\x8A\xD8\xB1";  // غير
+}
+
 std::vector<uint32_t> actors_in(const Context& c, uint32_t from, uint32_t to) {
   std::vector<uint32_t> out;
   for (uint32_t i = 0; i < c.f.mentions.actors.size(); ++i) {
     const auto& a = c.actor(i);
-    if (a.tok_begin >= from && a.tok_begin < to && !a.patron && !attribution_only(c.info(i))) out.push_back(i);
+    if (a.tok_begin >= from && a.tok_begin < to && !a.patron && !attribution_only(c.info(i)) && !excluded(c, a))
+      out.push_back(i);
   }
   return out;
 }
@@ -587,7 +595,9 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
     bool carried = false;
     for (uint32_t k = 0; k < M.actors.size() && !carried; ++k) {
       const auto& am = M.actors[k];
-      if (am.sentence != d.sentence || am.tok_begin >= tm.tok_begin || am.patron) continue;
+      if (am.sentence != d.sentence || am.tok_begin >= tm.tok_begin || am.patron ||
+          attribution_only(lex.base.actors.at(am.actor)))
+        continue;
       if (content_words(c, sent.tok_begin, am.tok_begin) > 2 || prep_in(c, sent.tok_begin, am.tok_begin)) break;
       d.source = {k};
       for (uint32_t k2 = k + 1; k2 < M.actors.size() && M.actors[k2].tok_begin == am.tok_begin; ++k2) d.source.push_back(k2);
@@ -602,6 +612,43 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
         c.note("carry subject to «" + c.tok(M.triggers[d.trigger].tok_begin).norm + "» from the previous clause");
         break;
       }
+    }
+  }
+  // Statements («مرفوض», «اتهم», «هدد», «طالب»): the speaker is the sentence's subject
+  // when the clause names none, the one spoken about the nearest other actor.
+  auto statement = [](const std::string& t) {
+    return t == "REJECT" || t == "ACCUSE" || t == "THREATEN" || t == "REQUEST" || t == "SUPPORT";
+  };
+  for (auto& d : drafts) {
+    if (!statement(d.type)) continue;
+    const auto& tm = M.triggers[d.trigger];
+    const auto& sent = f.analysis.sentences[d.sentence];
+    if (d.source.empty()) {
+      for (uint32_t k = 0; k < M.actors.size(); ++k) {
+        const auto& am = M.actors[k];
+        if (am.sentence != d.sentence || am.tok_begin >= tm.tok_begin || am.patron || am.anaphor ||
+            attribution_only(lex.base.actors.at(am.actor)) || excluded(c, am))
+          continue;
+        if (content_words(c, sent.tok_begin, am.tok_begin) > 2) break;
+        d.source = {k};
+        c.note("the speaker of «" + c.tok(tm.tok_begin).norm + "» is the sentence's subject");
+        break;
+      }
+    }
+    if (d.target.empty() && !d.source.empty()) {
+      std::vector<uint32_t> others = actors_in(c, sent.tok_begin, sent.tok_end);
+      uint32_t best = kNone, best_dist = 1000;
+      const auto speaker = M.actors[d.source[0] < M.actors.size() ? d.source[0] : 0].actor;
+      for (uint32_t k : others) {
+        const auto& am = M.actors[k];
+        if (am.actor == speaker) continue;
+        uint32_t dist = am.tok_begin > tm.tok_begin ? am.tok_begin - tm.tok_begin : tm.tok_begin - am.tok_begin;
+        if (dist < best_dist && dist <= 12) {
+          best = k;
+          best_dist = dist;
+        }
+      }
+      if (best != kNone) d.target = {best};
     }
   }
   // The undergoer of «تعرض … لهجمات» defaults to the previous clause's subject.
