@@ -237,8 +237,15 @@ RoleReading read_roles(const Context& c, const TriggerMention& tm, const knowled
   RoleReading r;
   const auto& sent = c.f.analysis.sentences[tm.sentence];
   const bool verb = anchor_is_verb || trig.pos == Pos::Verb || (trig.pos == Pos::Phrase && c.light_at[tm.tok_begin]);
-  // actors after the trigger, and reference words inside it («وصول الوفد»)
-  std::vector<uint32_t> after = actors_in(c, tm.tok_begin + 1, ce);
+  // actors after the trigger, and reference words inside it («وصول الوفد»), up to the
+  // next trigger of the clause, whose arguments follow it
+  uint32_t stop = ce;
+  for (const auto& other : c.f.mentions.triggers)
+    if (other.tok_begin >= tm.tok_end && other.tok_begin < stop && other.sentence == tm.sentence &&
+        !c.lex.base.triggers.trigger(other.trigger).mode.empty() == !trig.mode.empty() &&
+        c.lex.base.triggers.trigger(other.trigger).frame != Frame::Victim)
+      stop = other.tok_begin;
+  std::vector<uint32_t> after = actors_in(c, tm.tok_begin + 1, stop);
   std::vector<uint32_t> before = actors_in(c, cb, anchor);
   if (before.empty()) {  // over a comma: the subject of a long noun phrase
     cb = clause_of(c, anchor, true).first;
@@ -316,6 +323,7 @@ RoleReading read_roles(const Context& c, const TriggerMention& tm, const knowled
         const bool pronoun = a.anaphor && a.tok_end == a.tok_begin + 1 && c.tok(a.tok_begin).keys.size() > 1 &&
                              !is_definite(c.tok(a.tok_begin));
         if (pronoun && r.target.empty()) add_all(r.target, g);  // «بمهاجمة عناصره»: its object
+        else if (passive && r.target.empty()) add_all(r.target, g);  // «دعم الميليشيا … من قبل الشرطة»
         else if (r.source.empty() && r.target.empty() && words == 0) add_all(r.source, g);  // «هجوم داعش», «هجوم لداعش»
         else if (r.target.empty() && words <= 3) add_all(r.target, g);
         else assigned = false;
@@ -386,8 +394,13 @@ RoleReading read_roles(const Context& c, const TriggerMention& tm, const knowled
         add_all(r.target, g);
         if (r.how.empty()) r.how = "undergoer_before";
       } else if (trig.frame == Frame::Victim && r.source.empty() && !verb) {
-        add_all(r.source, g);
-        if (r.how.empty()) r.how = "agent_before_noun";
+        bool cue_between = false;  // «محاولة الأخيرة اعتقال»
+        for (const auto& sc : c.f.mentions.status)
+          if (sc.tok_end <= a.tok_begin + 1 && sc.tok_begin + 4 >= a.tok_begin) cue_between = true;
+        if (cue_between) {
+          add_all(r.source, g);
+          if (r.how.empty()) r.how = "agent_before_noun";
+        }
       }
     }
   }
@@ -535,7 +548,7 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
     if (trig.pos == Pos::Noun) {
       // a light verb up to four words before, in the same clause: «شنت طائرات التحالف غارات»
       for (const auto& lv : M.light_verbs) {
-        if (lv.sentence != tm.sentence || lv.tok_begin >= tm.tok_begin || tm.tok_begin - lv.tok_end > 6) continue;
+        if (lv.sentence != tm.sentence || lv.tok_begin >= tm.tok_begin || tm.tok_begin - lv.tok_end > 8) continue;
         bool other_break = false;  // a comma may stand between, a new clause may not
         for (uint32_t t = lv.tok_end; t < tm.tok_begin; ++t)
           if (c.clause_break[t] && !is_clause_punct(c.tok(t))) other_break = true;
@@ -651,6 +664,24 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
       if (best != kNone) d.target = {best};
     }
   }
+  // «… طرفاً ثانياً …، في إشارة إلى X»: the one meant is X
+  for (auto& d : drafts) {
+    if (!statement(d.type) && d.type != "ASSAULT") continue;
+    const auto& sent = f.analysis.sentences[d.sentence];
+    for (uint32_t t = M.triggers[d.trigger].tok_end; t + 2 < sent.tok_end; ++t) {
+      if (c.tok(t).norm != "\xD9\x81\xD9\x8A" || c.tok(t + 1).keys.empty() ||
+          c.tok(t + 1).keys[0] != "\xD8\xA7\xD8\xB4\xD8\xA7\xD8\xB1\xD9\x87")  // في اشاره
+        continue;
+      std::vector<uint32_t> meant = actors_in(c, t + 2, std::min(sent.tok_end, t + 8));
+      if (meant.empty()) break;
+      std::vector<uint32_t> g = coordinated(c, meant, 0);
+      if (d.type == "ASSAULT") d.source = g;
+      else d.target = g;
+      c.note("«في إشارة إلى» names who is meant by «" + c.tok(M.triggers[d.trigger].tok_begin).norm + "»");
+      break;
+    }
+  }
+
   // The undergoer of «تعرض … لهجمات» defaults to the previous clause's subject.
   for (size_t i = 0; i < drafts.size(); ++i) {
     Draft& d = drafts[i];
@@ -760,7 +791,8 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
       bool anaphoric = false;  // the later one names its actor by a reference word («الوفد»)
       for (uint32_t x : b.source) anaphoric = anaphoric || (x < M.actors.size() && M.actors[x].anaphor);
       for (uint32_t x : b.target) anaphoric = anaphoric || (x < M.actors.size() && M.actors[x].anaphor);
-      if ((b.definite && (share || ib.empty())) || (shared >= 2 && b.reciprocal && a.reciprocal) ||
+      const bool retold_clash = a.reciprocal && b.reciprocal && shared >= 1 && a.mode == b.mode && b.sentence <= a.sentence + 2;
+      if ((b.definite && (share || ib.empty())) || (shared >= 2 && b.reciprocal && a.reciprocal) || retold_clash ||
           (anaphoric && share && a.mode == b.mode) || (headline && share && a.mode == b.mode)) {
         fold(a, b, "same happening told again");
         break;
