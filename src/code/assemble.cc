@@ -285,9 +285,16 @@ RoleReading read_roles(const Context& c, const TriggerMention& tm, const knowled
   // later in the clause: «اعتُقل مراسل … من قبل الأسايش») change who the next actor is.
   const bool opens_clause = has_conjunction(c.tok(tm.tok_begin));
   bool passive = false;
-  for (size_t k = 1; k < after.size(); ++k) {
-    auto prep = prep_in(c, c.actor(after[k - 1]).tok_end, c.actor(after[k]).tok_begin, true);
-    if (prep == PrepRole::Agent) passive = true;
+  {
+    // the agent marker may stand past a comma («دعم الميليشيا بشكل مباشر، من قبل الشرطة»)
+    std::vector<uint32_t> wide = actors_in(c, tm.tok_begin + 1, std::max(stop, clause_of(c, tm.tok_begin, true).second));
+    for (size_t k = 1; k < wide.size(); ++k) {
+      auto prep = prep_in(c, c.actor(wide[k - 1]).tok_end, c.actor(wide[k]).tok_begin, true);
+      if (prep == PrepRole::Agent) {
+        passive = true;
+        if (after.size() < k + 1) after.assign(wide.begin(), wide.begin() + static_cast<std::ptrdiff_t>(k + 1));
+      }
+    }
   }
   auto take_after = [&](bool noun) {
     uint32_t cursor = tm.tok_end;
@@ -754,7 +761,8 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
       for (const auto& id : ib) share = share || ia.count(id) > 0;
       if (a.type == b.type && same_clause && compatible_modes(a, b)) {
         fold(a, b, "same clause");
-      } else if (a.type == b.type && a.mode == b.mode && a.type != "ASSAULT" && (share || ib.empty())) {
+      } else if (a.type == b.type && a.type != "ASSAULT" && (share || ib.empty()) &&
+                 (a.mode == b.mode || a.type == "MOBILIZE")) {
         fold(a, b, "same act twice in a sentence");
       } else if (a.type == "ASSAULT" && b.consequence && !a.consequence) {
         fold(a, b, "consequence");
