@@ -43,6 +43,7 @@ struct Context {
   std::vector<int> prep_at;           // token → index of the prep cue starting there, or -1
   std::vector<int> actor_at;          // token → first actor mention starting there, or -1
   std::vector<uint8_t> light_at;      // a light verb («شن», «عقد») starts at the token
+  std::vector<uint8_t> in_actor;      // the token belongs to an actor's mention (not a reference word)
 
   const text::Token& tok(uint32_t i) const { return f.analysis.tokens[i]; }
   const ActorMention& actor(uint32_t i) const { return f.mentions.actors[i]; }
@@ -52,19 +53,79 @@ struct Context {
   }
 };
 
+// Cuts the original text by code points with a cursor that only moves forward
+// (events come in text order), so quoting evidence costs linear time overall.
+// A byte that is not part of a well-formed UTF-8 sequence counts as one code
+// point, as in the text layer.
+class Slicer {
+ public:
+  explicit Slicer(std::string_view text) : text_(text) {}
+  std::string operator()(Span span) {
+    if (span.begin < cp_) {
+      cp_ = 0;
+      byte_ = 0;
+    }
+    advance(span.begin);
+    const size_t from = byte_;
+    advance(span.end);
+    return std::string(text_.substr(from, byte_ - from));
+  }
+
+ private:
+  size_t length_at(size_t i) const {
+    const auto b = [&](size_t k) -> uint8_t { return k < text_.size() ? static_cast<uint8_t>(text_[k]) : uint8_t{0}; };
+    const uint8_t c = b(i);
+    auto cont = [&](size_t k, uint8_t lo = 0x80, uint8_t hi = 0xBF) { return b(k) >= lo && b(k) <= hi; };
+    if (c < 0x80) return 1;
+    if (c >= 0xC2 && c <= 0xDF) return cont(i + 1) ? 2 : 1;
+    if (c >= 0xE0 && c <= 0xEF) {
+      const uint8_t lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+      return cont(i + 1, lo, hi) && cont(i + 2) ? 3 : 1;
+    }
+    if (c >= 0xF0 && c <= 0xF4) {
+      const uint8_t lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+      return cont(i + 1, lo, hi) && cont(i + 2) && cont(i + 3) ? 4 : 1;
+    }
+    return 1;
+  }
+  void advance(uint32_t to) {
+    while (cp_ < to && byte_ < text_.size()) {
+      byte_ += length_at(byte_);
+      ++cp_;
+    }
+  }
+  std::string_view text_;
+  uint32_t cp_ = 0;
+  size_t byte_ = 0;
+};
+
+// The items of a vector sorted by tok_begin whose tok_begin lies in [from, to):
+// every lookup of the assembler is a binary search, so a document of a hundred
+// thousand sentences costs no more per sentence than one of ten.
+template <class V>
+std::pair<size_t, size_t> in_tokens(const V& v, uint32_t from, uint32_t to) {
+  auto lo = std::lower_bound(v.begin(), v.end(), from, [](const auto& x, uint32_t t) { return x.tok_begin < t; });
+  auto hi = std::lower_bound(lo, v.end(), to, [](const auto& x, uint32_t t) { return x.tok_begin < t; });
+  return {static_cast<size_t>(lo - v.begin()), static_cast<size_t>(hi - v.begin())};
+}
+
 bool is_clause_punct(const text::Token& t) {
   return t.kind == TokenKind::Punct && (t.norm == "," || t.norm == ";" || t.norm == ":" || t.norm == "(" || t.norm == ")");
 }
 
 
 Context make_context(const AssemblyLexicons& lex, const ArticleFacts& f, Trace* trace) {
-  Context c{lex, f, trace, {}, {}, {}, {}, {}};
+  Context c{lex, f, trace, {}, {}, {}, {}, {}, {}};
   const size_t n = f.analysis.tokens.size();
   c.clause_break.assign(n, 0);
   c.filler.assign(n, 0);
   c.prep_at.assign(n, -1);
   c.actor_at.assign(n, -1);
   c.light_at.assign(n, 0);
+  c.in_actor.assign(n, 0);
+  for (const auto& a : f.mentions.actors)
+    if (!a.anaphor)
+      for (uint32_t t = a.tok_begin; t < a.tok_end && t < n; ++t) c.in_actor[t] = 1;
   for (const auto& lv : f.mentions.light_verbs) c.light_at[lv.tok_begin] = 1;
   for (size_t i = 0; i < n; ++i) {
     const auto& t = f.analysis.tokens[i];
@@ -166,10 +227,11 @@ bool excluded(const Context& c, const ActorMention& a) {
 
 std::vector<uint32_t> actors_in(const Context& c, uint32_t from, uint32_t to) {
   std::vector<uint32_t> out;
-  for (uint32_t i = 0; i < c.f.mentions.actors.size(); ++i) {
-    const auto& a = c.actor(i);
-    if (a.tok_begin >= from && a.tok_begin < to && !a.patron && !attribution_only(c.info(i)) && !excluded(c, a))
-      out.push_back(i);
+  auto [lo, hi] = in_tokens(c.f.mentions.actors, from, to);
+  for (size_t i = lo; i < hi; ++i) {
+    const auto& a = c.actor(static_cast<uint32_t>(i));
+    if (!a.patron && !attribution_only(c.info(static_cast<uint32_t>(i))) && !excluded(c, a))
+      out.push_back(static_cast<uint32_t>(i));
   }
   return out;
 }
@@ -207,9 +269,9 @@ void add_all(std::vector<uint32_t>& to, const std::vector<uint32_t>& from) {
 
 // A nationality adjective right after a noun trigger: «القصف التركي» → turkey_forces.
 std::optional<uint32_t> nationality_after(const Context& c, uint32_t end, std::vector<ActorMention>& extra) {
-  for (const auto& n : c.f.mentions.nationalities) {
-    if (n.tok_begin < end) continue;
-    if (n.tok_begin > end + 1) break;
+  auto [lo, hi] = in_tokens(c.f.mentions.nationalities, end, end + 2);
+  for (size_t i = lo; i < hi; ++i) {
+    const auto& n = c.f.mentions.nationalities[i];
     if (c.actor_at[n.tok_begin] >= 0 || c.lex.base.actors.patron_only(n.payload)) return std::nullopt;
     int id = c.lex.base.actors.compose(c.lex.base.actors.country_key(n.payload), "forces");
     if (id < 0) return std::nullopt;
@@ -240,8 +302,9 @@ RoleReading read_roles(const Context& c, const TriggerMention& tm, const knowled
   // actors after the trigger, and reference words inside it («وصول الوفد»), up to the
   // next trigger of the clause, whose arguments follow it
   uint32_t stop = ce;
-  for (const auto& other : c.f.mentions.triggers)
-    if (other.tok_begin >= tm.tok_end && other.tok_begin < stop && other.sentence == tm.sentence &&
+  auto [t_lo, t_hi] = in_tokens(c.f.mentions.triggers, tm.tok_end, ce);
+  for (size_t ti = t_lo; ti < t_hi; ++ti)
+    if (const auto& other = c.f.mentions.triggers[ti]; other.tok_begin < stop && other.sentence == tm.sentence &&
         !c.lex.base.triggers.trigger(other.trigger).mode.empty() == !trig.mode.empty() &&
         c.lex.base.triggers.trigger(other.trigger).frame != Frame::Victim)
       stop = other.tok_begin;
@@ -402,8 +465,9 @@ RoleReading read_roles(const Context& c, const TriggerMention& tm, const knowled
         if (r.how.empty()) r.how = "undergoer_before";
       } else if (trig.frame == Frame::Victim && r.source.empty() && !verb) {
         bool cue_between = false;  // «محاولة الأخيرة اعتقال»
-        for (const auto& sc : c.f.mentions.status)
-          if (sc.tok_end <= a.tok_begin + 1 && sc.tok_begin + 4 >= a.tok_begin) cue_between = true;
+        auto [s_lo, s_hi] = in_tokens(c.f.mentions.status, a.tok_begin >= 4 ? a.tok_begin - 4 : 0, a.tok_begin + 1);
+        for (size_t si = s_lo; si < s_hi; ++si)
+          if (c.f.mentions.status[si].tok_end <= a.tok_begin + 1) cue_between = true;
         if (cue_between) {
           add_all(r.source, g);
           if (r.how.empty()) r.how = "agent_before_noun";
@@ -447,9 +511,27 @@ std::set<std::string> actor_ids(const Context& c, const Draft& d, const std::vec
 }
 
 // The date stated in a clause, else in its sentence.
+// An actor that is a source of one draft and a target of the other.
+template <class D>
+bool opposite_roles(const Context& c, const D& a, const D& b, const std::vector<ActorMention>& extra) {
+  auto id = [&](uint32_t i) {
+    return i < c.f.mentions.actors.size() ? c.actor(i).actor : extra[i - c.f.mentions.actors.size()].actor;
+  };
+  for (uint32_t x : a.source)
+    for (uint32_t y : b.target)
+      if (id(x) == id(y)) return true;
+  for (uint32_t x : a.target)
+    for (uint32_t y : b.source)
+      if (id(x) == id(y)) return true;
+  return false;
+}
+
 const dates::DateMention* date_for(const Context& c, uint32_t sentence, uint32_t cb, uint32_t ce) {
   const dates::DateMention* in_sentence = nullptr;
-  for (const auto& d : c.f.dates) {
+  const auto& s = c.f.analysis.sentences[sentence];
+  auto [lo, hi] = in_tokens(c.f.dates, s.tok_begin, s.tok_end);
+  for (size_t i = lo; i < hi; ++i) {
+    const auto& d = c.f.dates[i];
     if (d.background || d.date.value.empty() || d.sentence != sentence) continue;
     if (d.tok_begin >= cb && d.tok_begin < ce) return &d;
     if (!in_sentence) in_sentence = &d;
@@ -489,8 +571,8 @@ bool places_agree(const geo::PlaceMention* a, const geo::PlaceMention* b) {
 
 // A place named inside an actor («الفصائل الموالية لإيران») is no event location.
 bool inside_actor(const Context& c, const geo::PlaceMention& p) {
-  for (const auto& a : c.f.mentions.actors)
-    if (!a.anaphor && p.tok_begin < a.tok_end && a.tok_begin < p.tok_end) return true;
+  for (uint32_t t = p.tok_begin; t < p.tok_end && t < c.in_actor.size(); ++t)
+    if (c.in_actor[t]) return true;
   return false;
 }
 
@@ -500,7 +582,10 @@ const geo::PlaceMention* place_for(const Context& c, uint32_t sentence, uint32_t
   auto better = [](const geo::PlaceMention* have, const geo::PlaceMention& p) {
     return !have || (have->place.precision == "country" && p.place.precision != "country");
   };
-  for (const auto& p : c.f.places) {
+  const auto& s = c.f.analysis.sentences[sentence];
+  auto [lo, hi] = in_tokens(c.f.places, s.tok_begin, s.tok_end);
+  for (size_t i = lo; i < hi; ++i) {
+    const auto& p = c.f.places[i];
     if (!p.place.lat || inside_actor(c, p)) continue;
     if (p.tok_begin >= cb && p.tok_begin < ce && better(in_clause, p)) in_clause = &p;
     if (p.sentence == sentence && better(in_sentence, p)) in_sentence = &p;
@@ -516,6 +601,7 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
   const auto& M = f.mentions;
   std::vector<ActorMention> extra;  // actors made by rules (nationality adjectives)
   std::vector<Draft> drafts;
+  Slicer slicer(f.text);
 
   // 1. One draft per trigger whose guard («req=») holds in its clause.
   for (uint32_t ti = 0; ti < M.triggers.size(); ++ti) {
@@ -538,8 +624,10 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
     // happening — unless it is what the subject underwent («تعرضت النقاط لهجمات»)
     if (trig.pos == Pos::Noun && has_lam(c.tok(tm.tok_begin))) {
       bool undergone = false;
-      for (const auto& other : M.triggers) {
-        if (other.tok_begin >= tm.tok_begin || other.sentence != tm.sentence || tm.tok_begin - other.tok_end > 3) continue;
+      auto [u_lo, u_hi] = in_tokens(M.triggers, tm.tok_begin >= 8 ? tm.tok_begin - 8 : 0, tm.tok_begin);
+      for (size_t ui = u_lo; ui < u_hi; ++ui) {
+        const auto& other = M.triggers[ui];
+        if (other.sentence != tm.sentence || other.tok_end > tm.tok_begin || tm.tok_begin - other.tok_end > 3) continue;
         for (uint32_t o : other.options) {
           const auto& ot = lex.base.triggers.trigger(o);
           if (ot.frame == Frame::Undergo || ot.type == trig.type) undergone = true;
@@ -554,8 +642,10 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
     bool light = false;
     if (trig.pos == Pos::Noun) {
       // a light verb up to four words before, in the same clause: «شنت طائرات التحالف غارات»
-      for (const auto& lv : M.light_verbs) {
-        if (lv.sentence != tm.sentence || lv.tok_begin >= tm.tok_begin || tm.tok_begin - lv.tok_end > 8) continue;
+      auto [l_lo, l_hi] = in_tokens(M.light_verbs, tm.tok_begin >= 12 ? tm.tok_begin - 12 : 0, tm.tok_begin);
+      for (size_t li = l_lo; li < l_hi; ++li) {
+        const auto& lv = M.light_verbs[li];
+        if (lv.sentence != tm.sentence || lv.tok_end > tm.tok_begin || tm.tok_begin - lv.tok_end > 8) continue;
         bool other_break = false;  // a comma may stand between, a new clause may not
         for (uint32_t t = lv.tok_end; t < tm.tok_begin; ++t)
           if (c.clause_break[t] && !is_clause_punct(c.tok(t))) other_break = true;
@@ -581,7 +671,9 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
     d.consequence = trig.frame == Frame::Victim && trig.type == "ASSAULT" && trig.mode.empty();
     if (trig.future) d.status = "planned";
     // an instrument word in the clause sets the mode («بالمدفعية» → shelling)
-    for (const auto& mw : M.modes) {
+    auto [m_lo, m_hi] = in_tokens(M.modes, d.clause_begin, d.clause_end + 4);
+    for (size_t mi = m_lo; mi < m_hi; ++mi) {
+      const auto& mw = M.modes[mi];
       const auto& w = lex.base.triggers.mode_word(mw.payload);
       if (w.type != d.type || mw.sentence != d.sentence) continue;
       if (mw.tok_begin >= d.clause_begin && mw.tok_begin < d.clause_end + 4 &&
@@ -613,9 +705,10 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
     // the subject of the sentence's main clause («وضم الوفد …، وقام بجولة»)
     const auto& sent = f.analysis.sentences[d.sentence];
     bool carried = false;
-    for (uint32_t k = 0; k < M.actors.size() && !carried; ++k) {
+    auto [k_lo, k_hi] = in_tokens(M.actors, sent.tok_begin, tm.tok_begin);
+    for (uint32_t k = static_cast<uint32_t>(k_lo); k < k_hi && !carried; ++k) {
       const auto& am = M.actors[k];
-      if (am.sentence != d.sentence || am.tok_begin >= tm.tok_begin || am.patron ||
+      if (am.patron ||
           attribution_only(lex.base.actors.at(am.actor)))
         continue;
       if (content_words(c, sent.tok_begin, am.tok_begin) > 2 || prep_in(c, sent.tok_begin, am.tok_begin)) break;
@@ -644,9 +737,10 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
     const auto& tm = M.triggers[d.trigger];
     const auto& sent = f.analysis.sentences[d.sentence];
     if (d.source.empty()) {
-      for (uint32_t k = 0; k < M.actors.size(); ++k) {
+      auto [k_lo, k_hi] = in_tokens(M.actors, sent.tok_begin, tm.tok_begin);
+      for (uint32_t k = static_cast<uint32_t>(k_lo); k < k_hi; ++k) {
         const auto& am = M.actors[k];
-        if (am.sentence != d.sentence || am.tok_begin >= tm.tok_begin || am.patron || am.anaphor ||
+        if (am.patron || am.anaphor ||
             attribution_only(lex.base.actors.at(am.actor)) || excluded(c, am))
           continue;
         if (content_words(c, sent.tok_begin, am.tok_begin) > 2) break;
@@ -693,8 +787,8 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
   for (size_t i = 0; i < drafts.size(); ++i) {
     Draft& d = drafts[i];
     if (d.frame != Frame::Undergo || !d.target.empty()) continue;
-    for (size_t j = i; j-- > 0;)
-      if (drafts[j].sentence == d.sentence && !drafts[j].source.empty()) {
+    for (size_t j = i; j-- > 0 && drafts[j].sentence == d.sentence;)
+      if (!drafts[j].source.empty()) {
         d.target = drafts[j].source;
         break;
       }
@@ -728,18 +822,23 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
   };
   // 3a. A light verb that is a trigger itself («شنت», «أرسلت») tells the same event as
   //     the noun it governs («حملة اعتقالات», «تعزيزات»): the noun's type wins.
-  for (auto& noun : drafts) {
+  // drafts come in token order: the light verb is one of the few drafts before its noun
+  for (size_t i = 0; i < drafts.size(); ++i) {
+    Draft& noun = drafts[i];
     if (!noun.alive || noun.anchor == kNone) continue;
-    for (auto& verb : drafts)
-      if (&verb != &noun && verb.alive && M.triggers[verb.trigger].tok_begin == noun.anchor) fold(noun, verb, "light verb and its noun");
+    for (size_t j = i; j-- > 0 && drafts[j].sentence == noun.sentence;)
+      if (drafts[j].alive && M.triggers[drafts[j].trigger].tok_begin == noun.anchor)
+        fold(noun, drafts[j], "light verb and its noun");
   }
   // 3b. A force noun that is the object of an attack («استهداف رتل للقوات الأمريكية»)
   //     names the target, not a movement.
-  for (auto& obj : drafts) {
+  for (size_t i = 0; i < drafts.size(); ++i) {
+    Draft& obj = drafts[i];
     if (!obj.alive || obj.type != "MOBILIZE" || obj.pos != Pos::Noun) continue;
     const auto& ot = M.triggers[obj.trigger];
-    for (auto& atk : drafts) {
-      if (!atk.alive || (atk.type != "ASSAULT" && atk.type != "COERCE") || atk.sentence != obj.sentence) continue;
+    for (size_t j = i; j-- > 0 && drafts[j].sentence == obj.sentence;) {
+      Draft& atk = drafts[j];
+      if (!atk.alive || (atk.type != "ASSAULT" && atk.type != "COERCE")) continue;
       const auto& at = M.triggers[atk.trigger];
       if (at.tok_end > ot.tok_begin || ot.tok_begin - at.tok_end > 1) continue;
       add_all(atk.target, obj.source);
@@ -750,11 +849,10 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
   }
   for (size_t i = 0; i < drafts.size(); ++i) {
     if (!drafts[i].alive) continue;
-    for (size_t j = i + 1; j < drafts.size(); ++j) {
+    for (size_t j = i + 1; j < drafts.size() && drafts[j].sentence == drafts[i].sentence; ++j) {
       Draft& a = drafts[i];
       Draft& b = drafts[j];
       if (!b.alive || !a.alive) continue;
-      if (b.sentence != a.sentence) continue;
       bool same_clause = b.clause_begin < a.clause_end && a.clause_begin < b.clause_end;
       auto ia = actor_ids(c, a, extra), ib = actor_ids(c, b, extra);
       bool share = false;
@@ -773,15 +871,24 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
       }
     }
   }
+  // candidates: the drafts of the last ten sentences, and the headline's
+  const bool has_headline = is_headline(f.analysis);
+  size_t window_begin = 0;
   for (size_t j = 0; j < drafts.size(); ++j) {
     Draft& b = drafts[j];
+    while (window_begin < j && drafts[window_begin].sentence + 10 < b.sentence) ++window_begin;
     if (!b.alive) continue;
-    for (size_t i = 0; i < j; ++i) {
+    std::vector<size_t> candidates;
+    for (size_t i = 0; i < window_begin && drafts[i].sentence == 0 && has_headline; ++i) candidates.push_back(i);
+    for (size_t i = window_begin; i < j; ++i) candidates.push_back(i);
+    for (size_t i : candidates) {
       Draft& a = drafts[i];
       if (!a.alive || a.type != b.type) continue;
       if (a.sentence == b.sentence) continue;
       if (a.type != "ASSAULT" && a.mode != b.mode) continue;
       auto ia = actor_ids(c, a, extra), ib = actor_ids(c, b, extra);
+      // who acts in one and is acted upon in the other: two happenings («ردت … على القصف»)
+      if (!a.reciprocal && !b.reciprocal && opposite_roles(c, a, b, extra)) continue;
       bool share = false;
       for (const auto& id : ib)
         if (ia.count(id)) share = true;
@@ -790,7 +897,7 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
       const auto* db = date_for(c, b.sentence, b.clause_begin, b.clause_end);
       if (da && db && da->date.value != db->date.value) continue;
       // a headline restates the report's main event: no place needed to agree
-      const bool headline = a.sentence == 0 && is_headline(f.analysis);
+      const bool headline = a.sentence == 0 && has_headline;
       if (!headline && !places_agree(place_for(c, a.sentence, a.clause_begin, a.clause_end),
                                      place_for(c, b.sentence, b.clause_begin, b.clause_end)))
         continue;
@@ -827,9 +934,11 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
     }
     // background: the clause is dated long before the report («منذ عام 2013»)
     bool background = false;
-    for (const auto& dm : f.dates)
-      if (dm.background && dm.sentence == d.sentence && dm.tok_begin >= d.clause_begin && dm.tok_begin < d.clause_end + 3)
-        background = true;
+    {
+      auto [lo, hi] = in_tokens(f.dates, d.clause_begin, d.clause_end + 3);
+      for (size_t i = lo; i < hi; ++i)
+        if (f.dates[i].background && f.dates[i].sentence == d.sentence) background = true;
+    }
     if (background) {
       c.note("drop «" + c.tok(M.triggers[d.trigger].tok_begin).norm + "»: background");
       continue;
@@ -866,16 +975,20 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
     e.status = d.status;
 
     // status: a cue before the trigger in its clause, or right after it
-    for (const auto& s : M.status) {
+    const uint32_t soft_begin = clause_of(c, tm.tok_begin, true).first;
+    auto [st_lo, st_hi] = in_tokens(M.status, std::min(soft_begin, tm.tok_begin >= 10 ? tm.tok_begin - 10 : 0u), tm.tok_end + 4);
+    for (size_t si = st_lo; si < st_hi; ++si) {
+      const auto& s = M.status[si];
       const auto& cue = lex.base.cues.status_cue(s.payload);
-      bool near_before = cue.before && s.tok_end <= tm.tok_begin && s.tok_begin >= clause_of(c, tm.tok_begin, true).first &&
+      bool near_before = cue.before && s.tok_end <= tm.tok_begin && s.tok_begin >= soft_begin &&
                          tm.tok_begin - s.tok_end <= 10;
       bool near_after = !cue.before && s.tok_begin >= tm.tok_end && s.tok_begin - tm.tok_end <= 3;
       if (near_before || near_after) e.status = cue.status;
     }
     // attribution: a cue in the same sentence
-    for (const auto& a : M.attribution) {
-      if (a.sentence != d.sentence) continue;
+    auto [at_lo, at_hi] = in_tokens(M.attribution, sent.tok_begin, sent.tok_end);
+    for (size_t ai = at_lo; ai < at_hi; ++ai) {
+      const auto& a = M.attribution[ai];
       // a bare verb («أكد», «قال») names no source by itself
       if (!lex.base.cues.attribution_cue(a.payload).prep_source && a.tok_end == a.tok_begin + 1) continue;
       uint32_t b = a.tok_begin + (lex.base.cues.attribution_cue(a.payload).prep_source ? 0 : 1);
@@ -890,7 +1003,7 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
         if (q < sent.tok_end && f.analysis.tokens[q].kind == TokenKind::Quote) end = q + 1;
       }
       if (b < end)
-        e.attribution = text::slice(f.text, Span{f.analysis.tokens[b].begin, f.analysis.tokens[end - 1].end});
+        e.attribution = slicer(Span{f.analysis.tokens[b].begin, f.analysis.tokens[end - 1].end});
       break;
     }
     // place: own clause, then sentence; a finer place told in a sentence merged into
@@ -905,16 +1018,20 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
     }
     if (where) e.location = where->place;
     else if (f.main_place >= 0) e.location = f.places[static_cast<size_t>(f.main_place)].place;
+    // the sentences that tell this event
+    std::vector<uint32_t> told{d.sentence};
+    for (uint32_t mt : d.merged)
+      if (std::find(told.begin(), told.end(), M.triggers[mt].sentence) == told.end()) told.push_back(M.triggers[mt].sentence);
+    std::sort(told.begin(), told.end());
     // date: own clause, then sentence, then merged sentences
     const dates::DateMention* best = nullptr;
-    for (const auto& dm : f.dates) {
-      if (dm.background || dm.date.value.empty()) continue;
-      bool same_sentence = dm.sentence == d.sentence;
-      bool merged_sentence = false;
-      for (uint32_t mt : d.merged)
-        if (M.triggers[mt].sentence == dm.sentence) merged_sentence = true;
-      if (!same_sentence && !merged_sentence) continue;
-      if (!best || (dm.tok_begin >= d.clause_begin && dm.tok_begin < d.clause_end)) best = &dm;
+    for (uint32_t si : told) {
+      auto [lo, hi] = in_tokens(f.dates, f.analysis.sentences[si].tok_begin, f.analysis.sentences[si].tok_end);
+      for (size_t i = lo; i < hi; ++i) {
+        const auto& dm = f.dates[i];
+        if (dm.background || dm.date.value.empty()) continue;
+        if (!best || (dm.tok_begin >= d.clause_begin && dm.tok_begin < d.clause_end)) best = &dm;
+      }
     }
     if (best) e.date = best->date;
     // casualties: the phrases of its sentence and of the sentences merged into it;
@@ -922,11 +1039,10 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
     // sentences, which restate one toll (the headline and the body)
     if (e.type == "ASSAULT") {
       std::map<uint32_t, Casualties> per_sentence;
-      for (const auto& cm : f.casualties) {
-        bool mine = cm.sentence == d.sentence;
-        for (uint32_t mt : d.merged)
-          if (M.triggers[mt].sentence == cm.sentence) mine = true;
-        if (!mine) continue;
+      for (uint32_t si : told) {
+       auto [lo, hi] = in_tokens(f.casualties, f.analysis.sentences[si].tok_begin, f.analysis.sentences[si].tok_end);
+       for (size_t ci = lo; ci < hi; ++ci) {
+        const auto& cm = f.casualties[ci];
         Casualties& sum = per_sentence[cm.sentence];
         auto add = [](std::optional<int>& to, const std::optional<int>& v) {
           if (v) to = to.value_or(0) + *v;
@@ -935,6 +1051,7 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
         add(sum.injured, cm.counts.injured);
         add(sum.killed_civilians, cm.counts.killed_civilians);
         add(sum.injured_civilians, cm.counts.injured_civilians);
+       }
       }
       auto most = [](std::optional<int>& to, const std::optional<int>& v) {
         if (v && (!to || *v > *to)) to = v;
@@ -979,7 +1096,9 @@ std::vector<Relation> assemble_relations(const AssemblyLexicons& lex, const Arti
     const std::string& cue_word = f.analysis.tokens[cue.tok_begin].norm;
     const bool plural = cue_word.size() > 4 && (cue_word.compare(cue_word.size() - 4, 4, "\xD9\x8A\xD9\x86") == 0 ||
                                                 cue_word.compare(cue_word.size() - 4, 4, "\xD9\x88\xD9\x86") == 0);
-    for (auto it = M.actors.rbegin(); it != M.actors.rend(); ++it) {
+    auto [a_lo, a_hi] = in_tokens(M.actors, cue.tok_begin >= 60 ? cue.tok_begin - 60 : 0, cue.tok_end);
+    for (auto it = std::make_reverse_iterator(M.actors.begin() + static_cast<std::ptrdiff_t>(a_hi));
+         it != std::make_reverse_iterator(M.actors.begin() + static_cast<std::ptrdiff_t>(a_lo)); ++it) {
       if (!clients.empty() && !plural) break;
       if (it->anaphor) continue;
       // a name that contains its own cue («الفيلق الخامس المدعوم روسياً»)
@@ -1006,14 +1125,16 @@ std::vector<Relation> assemble_relations(const AssemblyLexicons& lex, const Arti
     if (clients.empty()) continue;
     // the patron: an actor starting right after the cue, or a nationality word
     std::optional<ActorRef> patron;
-    for (const auto& m : M.actors)
-      if (!m.anaphor && m.tok_begin >= cue.tok_end && m.tok_begin <= cue.tok_end + 1) {
-        patron = ref(m);
+    auto [p_lo, p_hi] = in_tokens(M.actors, cue.tok_end, cue.tok_end + 2);
+    for (size_t pi = p_lo; pi < p_hi; ++pi)
+      if (!M.actors[pi].anaphor) {
+        patron = ref(M.actors[pi]);
         break;
       }
     if (!patron) {
-      for (const auto& n : M.nationalities) {
-        if (n.tok_begin < cue.tok_end || n.tok_begin > cue.tok_end + 1) continue;
+      auto [n_lo, n_hi] = in_tokens(M.nationalities, cue.tok_end, cue.tok_end + 2);
+      for (size_t ni = n_lo; ni < n_hi; ++ni) {
+        const auto& n = M.nationalities[ni];
         const std::string& key = A.country_key(n.payload);
         if (const auto* info = A.find(key)) {
           patron = ActorRef{info->id, info->name_ar, info->name_en,

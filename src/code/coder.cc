@@ -2,6 +2,7 @@
 // each document: text → mentions → places/dates/casualties → events/relations.
 #include <cstdlib>
 #include <map>
+#include <unordered_map>
 #include <sstream>
 
 #include "code/assemble.h"
@@ -59,13 +60,16 @@ void drop_countries_as_places(code::Mentions& m, const std::vector<geo::PlaceMen
       if (w == p) return true;
     return false;
   };
+  std::unordered_map<uint32_t, const geo::PlaceMention*> country_at;  // by first token
+  for (const auto& p : places)
+    if (p.place.precision == "country") country_at.emplace(p.tok_begin, &p);
   std::erase_if(m.actors, [&](const code::ActorMention& am) {
     if (am.anaphor || am.patron || am.tok_begin != am.name_begin) return false;
-    for (const auto& p : places)
-      if (p.place.precision == "country" && p.tok_begin == am.tok_begin && p.tok_end == am.tok_end &&
-          (p.rule.rfind("context:", 0) == 0 || p.rule.rfind("type:", 0) == 0 || locative(am.tok_begin)))
-        return true;
-    return false;
+    auto it = country_at.find(am.tok_begin);
+    if (it == country_at.end()) return false;
+    const auto& p = *it->second;
+    return p.tok_end == am.tok_end &&
+           (p.rule.rfind("context:", 0) == 0 || p.rule.rfind("type:", 0) == 0 || locative(am.tok_begin));
   });
 }
 
@@ -94,7 +98,10 @@ struct Coder::Impl {
     result.doc_id = doc.id;
     text::Analysis a = text::analyse(doc.text);
     code::Lexicons lex{actors, triggers, cues};
+    // every finder's mentions in text order: the assembler looks them up by binary search
+    auto by_token = [](const auto& x, const auto& y) { return x.tok_begin < y.tok_begin; };
     std::vector<geo::PlaceMention> found_places = places.find(a, doc.text);
+    std::stable_sort(found_places.begin(), found_places.end(), by_token);
     int main_place = places.main_place(found_places);
     code::ArticleContext context{dominant_country(found_places), doc.date, std::vector<bool>(a.tokens.size(), false)};
     for (const auto& p : found_places)
@@ -109,7 +116,9 @@ struct Coder::Impl {
     });
     drop_countries_as_places(m, found_places, a);
     std::vector<dates::DateMention> found_dates = dates.find(a, doc.text, doc.date);
+    std::stable_sort(found_dates.begin(), found_dates.end(), by_token);
     std::vector<number::CasualtyMention> found_casualties = casualties.find(a);
+    std::stable_sort(found_casualties.begin(), found_casualties.end(), by_token);
     code::ArticleFacts facts{a, doc.text, m, found_places, main_place, found_dates, found_casualties};
     code::AssemblyLexicons alex{lex, clause_breaks};
     if (trace) describe(a, m, found_places, found_dates, found_casualties, *trace);

@@ -10,6 +10,14 @@ namespace {
 
 using knowledge::PhraseMatch;
 
+// [lo, hi) of the items of a vector sorted by tok_begin that begin in [from, to).
+template <class V>
+std::pair<size_t, size_t> in_tokens(const V& v, uint32_t from, uint32_t to) {
+  auto lo = std::lower_bound(v.begin(), v.end(), from, [](const auto& x, uint32_t t) { return x.tok_begin < t; });
+  auto hi = std::lower_bound(lo, v.end(), to, [](const auto& x, uint32_t t) { return x.tok_begin < t; });
+  return {static_cast<size_t>(lo - v.begin()), static_cast<size_t>(hi - v.begin())};
+}
+
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
 bool has_key(const text::Token& t, std::string_view key) {
@@ -121,14 +129,15 @@ void find_composed(const Lexicons& lex, const text::Analysis& a, const text::Sen
   std::vector<PhraseMatch> roles, here;
   lex.actors.roles().find_longest(a.tokens, s.tok_begin, s.tok_end, roles);
   // where names start: a composition never reaches over another actor's name
-  std::vector<bool> name_start(a.tokens.size(), false);
+  std::vector<uint32_t> starts;
   for (const auto& m : out)
-    if (m.sentence == si) name_start[m.tok_begin] = true;
+    if (m.sentence == si) starts.push_back(m.tok_begin);
+  auto name_start = [&](uint32_t t) { return std::find(starts.begin(), starts.end(), t) != starts.end(); };
   for (const auto& r : roles) {
     const std::string& role = lex.actors.role_name(r.payload);
     for (uint32_t q = r.tok_end; q < s.tok_end && q <= r.tok_end + 2; ++q) {
       const text::Token& t = a.tokens[q];
-      if (t.kind == text::TokenKind::Punct || name_start[q]) break;
+      if (t.kind == text::TokenKind::Punct || name_start(q)) break;
       // only adjectives stand between a role and its nationality («طيران الاستطلاع الروسي»);
       // a place («بمنطقة دوار المصرية») ends the phrase
       if (q > r.tok_end && !is_definite(a.tokens[q - 1])) break;
@@ -262,7 +271,9 @@ std::vector<const ActorMention*> antecedents(const std::vector<ActorMention>& be
       if (canonical(k) == want) return true;
     return false;
   };
-  for (uint32_t t = anaphor_tok; t-- > 0;) {
+  // look back a few paragraphs at most: a reference word points to something near
+  const uint32_t floor = anaphor_tok > 1500 ? anaphor_tok - 1500 : 0;
+  for (uint32_t t = anaphor_tok; t-- > floor;) {
     if (!same_word(a.tokens[t])) continue;
     // the word is part of an actor's mention («مليشيا الدفاع الوطني», «حركة حماس»)
     for (const auto* m : people)
@@ -340,19 +351,24 @@ Mentions find_mentions(const Lexicons& lex, const text::Analysis& a, const Artic
     }
     found = std::move(kept);
     // Patrons: an actor right after a relation cue («المدعومة من روسيا»).
+    auto [r_lo, r_hi] = in_tokens(m.relations, s.tok_begin, s.tok_end);
     for (auto& am : found)
-      for (const auto& rc : m.relations)
-        if (rc.sentence == si && am.tok_begin >= rc.tok_end && am.tok_begin <= rc.tok_end + 1) am.patron = true;
-    // Anaphors in this sentence, resolved against everything named before them.
-    for (const auto& p : m.preps) {
-      if (p.sentence != si || lex.cues.prep_role(p.payload) != knowledge::PrepRole::Anaphor) continue;
+      for (size_t ri = r_lo; ri < r_hi; ++ri)
+        if (am.tok_begin >= m.relations[ri].tok_end && am.tok_begin <= m.relations[ri].tok_end + 1) am.patron = true;
+    // Anaphors in this sentence, resolved against the actors named shortly before them.
+    auto [p_lo, p_hi] = in_tokens(m.preps, s.tok_begin, s.tok_end);
+    for (size_t pi = p_lo; pi < p_hi; ++pi) {
+      const auto& p = m.preps[pi];
+      if (lex.cues.prep_role(p.payload) != knowledge::PrepRole::Anaphor) continue;
       // a reference word is definite («التنظيم»); «تنظيم داعش» names the group itself
       if (!is_definite(a.tokens[p.tok_begin]) && !has_pronoun_suffix(a.tokens[p.tok_begin])) continue;
       bool inside = false;
       for (const auto& am : found)
         if (overlaps(p.tok_begin, p.tok_end, am.tok_begin, am.tok_end)) inside = true;
       if (inside) continue;
-      std::vector<ActorMention> before = m.actors;
+      auto [b_lo, b_hi] = in_tokens(m.actors, p.tok_begin > 1500 ? p.tok_begin - 1500 : 0, p.tok_begin);
+      std::vector<ActorMention> before(m.actors.begin() + static_cast<std::ptrdiff_t>(b_lo),
+                                       m.actors.begin() + static_cast<std::ptrdiff_t>(b_hi));
       for (const auto& am : found)
         if (am.tok_end <= p.tok_begin) before.push_back(am);
       const auto& keys = a.tokens[p.tok_begin].keys;
@@ -376,6 +392,10 @@ Mentions find_mentions(const Lexicons& lex, const text::Analysis& a, const Artic
   }
 
   // Triggers: longest matches that are not part of an actor's name, outside page furniture.
+  std::vector<uint8_t> in_name(a.tokens.size(), 0);
+  for (const auto& am : m.actors)
+    if (!am.anaphor)
+      for (uint32_t k = am.name_begin; k < am.tok_end; ++k) in_name[k] = 1;
   std::vector<PhraseMatch> trig, furniture;
   for (const auto& s : a.sentences) {
     furniture.clear();
@@ -390,13 +410,13 @@ Mentions find_mentions(const Lexicons& lex, const text::Analysis& a, const Artic
       continue;
     }
     bool in_actor = false;
-    for (const auto& am : m.actors)
-      if (!am.anaphor && overlaps(t.tok_begin, t.tok_end, am.name_begin, am.tok_end)) in_actor = true;
+    for (uint32_t k = t.tok_begin; k < t.tok_end; ++k) in_actor = in_actor || in_name[k];
     if (in_actor) continue;
     // longest match across dictionaries: «مسيرة» inside «طائرة مسيرة» is a drone, not a march
     bool in_mode = false;
-    for (const auto& mw : m.modes)
-      if (mw.tok_begin <= t.tok_begin && t.tok_end <= mw.tok_end && (mw.tok_end - mw.tok_begin) > (t.tok_end - t.tok_begin) &&
+    auto [md_lo, md_hi] = in_tokens(m.modes, t.tok_begin >= 8 ? t.tok_begin - 8 : 0, t.tok_begin + 1);
+    for (size_t mi = md_lo; mi < md_hi; ++mi)
+      if (const auto& mw = m.modes[mi]; mw.tok_begin <= t.tok_begin && t.tok_end <= mw.tok_end && (mw.tok_end - mw.tok_begin) > (t.tok_end - t.tok_begin) &&
           lex.triggers.mode_word(mw.payload).type != lex.triggers.trigger(t.payload).type)
         in_mode = true;
     if (in_mode) continue;
