@@ -752,7 +752,8 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
     if (d.target.empty() && !d.source.empty()) {
       std::vector<uint32_t> others = actors_in(c, sent.tok_begin, sent.tok_end);
       uint32_t best = kNone, best_dist = 1000;
-      const auto speaker = M.actors[d.source[0] < M.actors.size() ? d.source[0] : 0].actor;
+      const uint32_t s0 = d.source[0];
+      const auto speaker = s0 < M.actors.size() ? M.actors[s0].actor : extra[s0 - M.actors.size()].actor;
       for (uint32_t k : others) {
         const auto& am = M.actors[k];
         if (am.actor == speaker) continue;
@@ -921,6 +922,19 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
         break;
       }
     }
+  }
+
+  // Civilians do not raid, arrest or shell: a civilian «source» of violence or
+  // coercion is its victim read in the wrong role («اعتقال عدد من الشبان»).
+  for (auto& d : drafts) {
+    if (!d.alive || (d.type != "ASSAULT" && d.type != "COERCE") || d.reciprocal) continue;
+    std::vector<uint32_t> keep;
+    for (uint32_t x : d.source) {
+      const ActorMention& m = x < M.actors.size() ? M.actors[x] : extra[x - M.actors.size()];
+      if (civilian_kind(lex.base.actors.at(m.actor))) add_all(d.target, {x});
+      else keep.push_back(x);
+    }
+    d.source = keep;
   }
 
   // 4. Drop drafts that say nothing: no actor, and a bare noun that is only a

@@ -184,6 +184,15 @@ TEST_F(CoderRules, BadTextNeverThrows) {
   EXPECT_NO_THROW(code("بين بين بين من قبل من قبل الطرفين الأخيرة"));
 }
 
+// Regression: a statement whose only speaker is a nationality adjective, in an
+// article that names no actor otherwise (crashed on a SaudiNewsNet article).
+TEST_F(CoderRules, NationalityAdjectiveAsTheOnlySpeaker) {
+  auto r = code("ويأتي هذا التوجه بطلب من المدرب الجزائري عبدالقادر عمراني الذي تسلم مهامه مؤخراً.");
+  ASSERT_EQ(r.events.size(), 1u);
+  EXPECT_EQ(r.events[0].type, "REQUEST");
+  EXPECT_TRUE(r.events[0].target.empty());
+}
+
 TEST_F(CoderRules, JsonIsOneLineInSpecShape) {
   auto r = code("قصفت قوات النظام بلدة مجدليا بريف إدلب الجنوبي.");
   std::string j = to_json(r);
