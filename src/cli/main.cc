@@ -18,6 +18,7 @@
 
 #include "cli/pipeline.h"
 #include "cli/pretty.h"
+#include "cli/store_commands.h"
 #include "io/documents.h"
 #include "marsad/marsad.h"
 
@@ -179,6 +180,7 @@ int main(int argc, char** argv) {
   explain->add_option("--date", explain_date, "Publication date YYYY-MM-DD, to resolve relative dates");
   explain->add_option("--data", explain_data, "Directory of knowledge files");
 
+  marsad::cli::add_store_commands(app);  // ingest, query, export, stats (issue 4)
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -26,12 +26,12 @@ CREATE TABLE IF NOT EXISTS documents(
   doc_id TEXT NOT NULL,
   date TEXT, outlet TEXT, url TEXT, title TEXT,
   text TEXT NOT NULL,
-  norm_text TEXT NOT NULL,
   source TEXT, encoding TEXT,
   n_events INTEGER NOT NULL DEFAULT 0,
   ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')));
 CREATE INDEX IF NOT EXISTS documents_date ON documents(date);
-CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(norm_text, content='documents', content_rowid='id');
+-- The normalised (folded) text, indexed only: contentless FTS5, rowid = documents.id.
+CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(norm_text, content='', detail=none);
 CREATE TABLE IF NOT EXISTS places(
   id INTEGER PRIMARY KEY,
   name_ar TEXT, name_norm TEXT NOT NULL, name_en TEXT,
@@ -54,13 +54,13 @@ CREATE TABLE IF NOT EXISTS events(
   first_document_id INTEGER NOT NULL REFERENCES documents(id));
 CREATE INDEX IF NOT EXISTS events_day ON events(day);
 CREATE INDEX IF NOT EXISTS events_type_day ON events(type, day);
-CREATE INDEX IF NOT EXISTS events_place ON events(place_id);
+CREATE INDEX IF NOT EXISTS events_place ON events(place_id, type, day);
 CREATE TABLE IF NOT EXISTS event_actors(
   event_id INTEGER NOT NULL REFERENCES events(id),
   role TEXT NOT NULL,
   actor_id TEXT NOT NULL,
   name_ar TEXT, name_en TEXT,
-  PRIMARY KEY(event_id, role, actor_id)) WITHOUT ROWID;
+  UNIQUE(event_id, role, actor_id));
 CREATE INDEX IF NOT EXISTS event_actors_actor ON event_actors(actor_id, event_id);
 CREATE TABLE IF NOT EXISTS event_sources(
   event_id INTEGER NOT NULL REFERENCES events(id),
@@ -227,6 +227,7 @@ class SqliteStore final : public Store {
     if (!options.read_only) {
       exec("PRAGMA journal_mode=WAL");
       exec("PRAGMA synchronous=NORMAL");
+      exec("PRAGMA wal_autocheckpoint=8192");  // fewer checkpoints (fsyncs) during a long ingest
       exec(kSchema);
     }
     exec("PRAGMA foreign_keys=OFF");
@@ -266,11 +267,11 @@ class SqliteStore final : public Store {
     if (has_document(key)) return out;
     std::string norm = text::fold_utf8(doc.text);
     auto& ins = stmt(
-        "INSERT INTO documents(key, doc_id, date, outlet, url, title, text, norm_text, source, encoding, n_events) "
-        "VALUES(?,?,?,?,?,?,?,?,?,?,?)");
+        "INSERT INTO documents(key, doc_id, date, outlet, url, title, text, source, encoding, n_events) "
+        "VALUES(?,?,?,?,?,?,?,?,?,?)");
     ins.bind(1, key).bind(2, doc.id).bind_or_null(3, doc.date).bind_or_null(4, doc.outlet).bind_or_null(5, doc.url);
-    ins.bind_or_null(6, doc.title).bind(7, doc.text).bind(8, norm).bind_or_null(9, info.source);
-    ins.bind_or_null(10, info.encoding).bind(11, static_cast<int64_t>(result.events.size()));
+    ins.bind_or_null(6, doc.title).bind(7, doc.text).bind_or_null(8, info.source);
+    ins.bind_or_null(9, info.encoding).bind(10, static_cast<int64_t>(result.events.size()));
     ins.run();
     out.inserted = true;
     out.document_row = sqlite3_last_insert_rowid(db_);
@@ -665,9 +666,10 @@ class SqliteStore final : public Store {
   }
 
   int64_t find_duplicate(const DedupKey& key) {
+    // Places first (few near ones, by index), then their events of this type and days.
     std::string sql =
-        "SELECT e.id, e.day, e.reciprocal, p.lat, p.lon, p.gazetteer_id, p.name_norm, p.precision FROM events e "
-        "JOIN places p ON p.id = e.place_id WHERE e.type = ?1 AND e.day BETWEEN ?2 AND ?3 AND ";
+        "SELECT e.id, e.day, e.reciprocal, p.lat, p.lon, p.gazetteer_id, p.name_norm, p.precision FROM places p "
+        "CROSS JOIN events e ON e.place_id = p.id AND e.type = ?1 AND e.day BETWEEN ?2 AND ?3 WHERE ";
     bool by_coords = key.lat && key.lon;
     sql += by_coords ? "((p.lat BETWEEN ?4 AND ?5 AND p.lon BETWEEN ?6 AND ?7) OR p.gazetteer_id = ?8 OR p.name_norm = ?9)"
                      : "(p.gazetteer_id = ?8 OR p.name_norm = ?9)";

@@ -108,6 +108,6 @@ TEST_P(AccuracyRatchet, ScoresAtLeastTheRatchet) {
 }
 
 INSTANTIATE_TEST_SUITE_P(DevSets, AccuracyRatchet, ::testing::Values("seed", "dev", "syria"),
-                         [](const ::testing::TestParamInfo<std::string>& info) { return info.param; });
+                         [](const ::testing::TestParamInfo<std::string>& p) { return p.param; });
 
 }  // namespace
