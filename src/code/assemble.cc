@@ -1047,6 +1047,16 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
         if (!best || (dm.tok_begin >= d.clause_begin && dm.tok_begin < d.clause_end)) best = &dm;
       }
     }
+    // else the date of the report's lead («… مساء السبت» in its first sentences)
+    if (!best) {
+      for (const auto& dm : f.dates) {
+        if (dm.sentence > 2) break;
+        if (!dm.background && !dm.date.value.empty() && dm.date.precision == "day") {
+          best = &dm;
+          break;
+        }
+      }
+    }
     if (best) e.date = best->date;
     // casualties: the phrases of its sentence and of the sentences merged into it;
     // summed within a sentence («مقتل 42 حوثيا و9 مقاتلين»), the largest figure across
