@@ -243,7 +243,8 @@ void absorb_heads(const Lexicons& lex, const text::Analysis& a, uint32_t sentenc
 //  - otherwise the latest participant named before.
 std::vector<const ActorMention*> antecedents(const std::vector<ActorMention>& before, const text::Analysis& a,
                                              uint32_t anaphor_tok, const std::string& key, bool anaphor_is_pronoun,
-                                             uint32_t a_sentence) {
+                                             uint32_t a_sentence, bool* by_word = nullptr) {
+  if (by_word) *by_word = false;
   std::vector<const ActorMention*> out;
   std::vector<const ActorMention*> people;
   for (const auto& m : before)
@@ -277,12 +278,18 @@ std::vector<const ActorMention*> antecedents(const std::vector<ActorMention>& be
     if (!same_word(a.tokens[t])) continue;
     // the word is part of an actor's mention («مليشيا الدفاع الوطني», «حركة حماس»)
     for (const auto* m : people)
-      if (m->tok_begin <= t && t < m->tok_end && !m->anaphor) return {m};
+      if (m->tok_begin <= t && t < m->tok_end && !m->anaphor) {
+        if (by_word) *by_word = true;
+        return {m};
+      }
     // «الوفد» again is itself a reference: look for where the text introduced it
     // («وفد من الشرطة العسكرية الروسية»): the actor right after it
     if (is_definite(a.tokens[t])) continue;
     for (const auto* m : people)
-      if (m->tok_begin > t && m->tok_begin <= t + 4 && m->tok_begin < anaphor_tok) return {m};
+      if (m->tok_begin > t && m->tok_begin <= t + 4 && m->tok_begin < anaphor_tok) {
+        if (by_word) *by_word = true;
+        return {m};
+      }
   }
   // a pronoun suffix («عناصره») points to the subject of its own sentence first
   if (anaphor_is_pronoun) {
@@ -355,6 +362,26 @@ Mentions find_mentions(const Lexicons& lex, const text::Analysis& a, const Artic
     for (auto& am : found)
       for (size_t ri = r_lo; ri < r_hi; ++ri)
         if (am.tok_begin >= m.relations[ri].tok_end && am.tok_begin <= m.relations[ri].tok_end + 1) am.patron = true;
+    // A generic definite name that the text used before as the head of another actor
+    // («فصائل موالية لإيران» … «الفصائل») refers to that actor, not to the generic reading.
+    for (auto& am : found) {
+      if (am.anaphor || am.tok_end != am.name_begin + 1 || !is_definite(a.tokens[am.name_begin])) continue;
+      auto [q_lo, q_hi] = in_tokens(m.preps, am.name_begin, am.name_begin + 1);
+      bool reference_word = false;
+      for (size_t qi = q_lo; qi < q_hi; ++qi)
+        reference_word = reference_word || lex.cues.prep_role(m.preps[qi].payload) == knowledge::PrepRole::Anaphor;
+      if (!reference_word || a.tokens[am.name_begin].keys.empty()) continue;
+      auto [b_lo, b_hi] = in_tokens(m.actors, am.tok_begin > 1500 ? am.tok_begin - 1500 : 0, am.tok_begin);
+      std::vector<ActorMention> before(m.actors.begin() + static_cast<std::ptrdiff_t>(b_lo),
+                                       m.actors.begin() + static_cast<std::ptrdiff_t>(b_hi));
+      const std::string key = text::dict_key(a.tokens[am.name_begin].keys.back());
+      bool by_word = false;
+      auto ante = antecedents(before, a, am.name_begin, key, false, si, &by_word);
+      if (!by_word || ante.empty() || ante[0]->actor == am.actor) continue;
+      am.rule = "anaphor:" + a.tokens[am.name_begin].norm + "->" + lex.actors.at(ante[0]->actor).id;
+      am.actor = ante[0]->actor;
+      am.anaphor = true;
+    }
     // Anaphors in this sentence, resolved against the actors named shortly before them.
     auto [p_lo, p_hi] = in_tokens(m.preps, s.tok_begin, s.tok_end);
     for (size_t pi = p_lo; pi < p_hi; ++pi) {
