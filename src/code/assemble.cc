@@ -619,6 +619,17 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
       c.note("skip «" + c.tok(tm.tok_begin).norm + "»: its guard (req=) does not hold in the clause");
       continue;
     }
+    // A verb never carries «ب», «ال» or a glued «ل» before a past form: «بدعم»,
+    // «الدعم», «لدعم» are the noun spelled like the verb.
+    knowledge::Trigger as_noun;
+    if (chosen->pos == Pos::Verb) {
+      const auto& t0 = c.tok(tm.tok_begin);
+      if (has_ba(t0) || is_definite(t0) || has_lam(t0)) {
+        as_noun = *chosen;
+        as_noun.pos = Pos::Noun;
+        chosen = &as_noun;
+      }
+    }
     const auto& trig = *chosen;
     // «لدعم الشرعية», «لتحرير المدينة»: a noun glued to «ل» states a purpose, not a
     // happening — unless it is what the subject underwent («تعرضت النقاط لهجمات»)
