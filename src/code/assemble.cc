@@ -499,6 +499,15 @@ bool civilian_kind(const knowledge::ActorInfo& a) {
          a.id == "journalists" || a.id == "aid_workers" || a.id == "local_residents";
 }
 
+std::set<std::string> actor_ids_of(const Context& c, const std::vector<uint32_t>& role, const std::vector<ActorMention>& extra) {
+  std::set<std::string> ids;
+  for (uint32_t i : role) {
+    const ActorMention& m = i < c.f.mentions.actors.size() ? c.actor(i) : extra[i - c.f.mentions.actors.size()];
+    ids.insert(c.lex.base.actors.at(m.actor).id);
+  }
+  return ids;
+}
+
 std::set<std::string> actor_ids(const Context& c, const Draft& d, const std::vector<ActorMention>& extra) {
   std::set<std::string> ids;
   auto add = [&](uint32_t i) {
@@ -908,8 +917,15 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
       const auto* da = date_for(c, a.sentence, a.clause_begin, a.clause_end);
       const auto* db = date_for(c, b.sentence, b.clause_begin, b.clause_end);
       if (da && db && da->date.value != db->date.value) continue;
-      // a headline restates the report's main event: no place needed to agree
+      // a headline restates the report's main event: no place needed to agree;
+      // nor does one force's advance told town by town («سيطرت على … كما سيطرت على …»)
       const bool headline = a.sentence == 0 && has_headline;
+      const bool campaign = a.type == "COERCE" && a.mode == "seize" && b.mode == "seize" && b.sentence <= a.sentence + 2 &&
+                            !a.source.empty() && !b.source.empty() && actor_ids_of(c, a.source, extra) == actor_ids_of(c, b.source, extra);
+      if (campaign) {
+        fold(a, b, "one force taking several places");
+        break;
+      }
       if (!headline && !places_agree(place_for(c, a.sentence, a.clause_begin, a.clause_end),
                                      place_for(c, b.sentence, b.clause_begin, b.clause_end)))
         continue;
