@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <map>
 #include <set>
 
@@ -425,6 +426,25 @@ RoleReading read_roles(const Context& c, const TriggerMention& tm, const knowled
     if (!r.source.empty() || !r.target.empty()) r.how = verb ? "after_verb" : "after_noun";
   }
 
+  // «القوات الخاصة الإسرائيلية التي اعتدت على الحراس»: a verb right after a relative
+  // pronoun has for subject the actor the pronoun follows
+  if (verb && r.source.empty() && tm.tok_begin >= 2) {
+    const auto& rel = c.tok(tm.tok_begin - 1);
+    static const std::set<std::string> kRelatives = {"\xD8\xA7\xD9\x84\xD8\xAA\xD9\x8A",          // التي
+                                                     "\xD8\xA7\xD9\x84\xD8\xB0\xD9\x8A",          // الذي
+                                                     "\xD8\xA7\xD9\x84\xD8\xB0\xD9\x8A\xD9\x86"};  // الذين
+    if (kRelatives.count(rel.norm)) {
+      auto [lo, hi] = in_tokens(c.f.mentions.actors, sent.tok_begin, tm.tok_begin - 1);
+      for (size_t k = hi; k-- > lo;) {
+        const auto& am = c.actor(static_cast<uint32_t>(k));
+        if (am.tok_end + 1 != tm.tok_begin || am.patron) continue;
+        r.source.push_back(static_cast<uint32_t>(k));
+        r.how = "relative_clause";
+        break;
+      }
+    }
+  }
+
   // «القصف التركي»: a nationality adjective as the agent of a noun.
   if (r.source.empty() && !verb && trig.frame != Frame::Victim) {
     if (auto n = nationality_after(c, tm.tok_end, extra)) {
@@ -517,6 +537,24 @@ std::set<std::string> actor_ids(const Context& c, const Draft& d, const std::vec
   for (uint32_t i : d.source) add(i);
   for (uint32_t i : d.target) add(i);
   return ids;
+}
+
+// Days from ISO date `a` to ISO date `b` (positive when a is earlier); 0 when either is missing.
+long days_before(std::string_view a, std::string_view b) {
+  auto days = [](std::string_view d) -> long {
+    if (d.size() < 10) return -1;
+    int y = std::atoi(std::string(d.substr(0, 4)).c_str()), m = std::atoi(std::string(d.substr(5, 2)).c_str()),
+        dd = std::atoi(std::string(d.substr(8, 2)).c_str());
+    y -= m <= 2;
+    const long era = (y >= 0 ? y : y - 399) / 400;
+    const long yoe = y - era * 400;
+    const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + dd - 1;
+    const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe;
+  };
+  long x = days(a), y = days(b);
+  if (x < 0 || y < 0) return 0;
+  return y - x;
 }
 
 // The date stated in a clause, else in its sentence.
@@ -973,6 +1011,12 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
       c.note("drop «" + c.tok(M.triggers[d.trigger].tok_begin).norm + "»: no actor");
       continue;
     }
+    // support as a noun («بدعم من», «دعم الولايات المتحدة لـ») is backing, told as a
+    // relation; SUPPORT events are statements of support («رحب», «دافع عن»)
+    if (d.type == "SUPPORT" && d.pos == Pos::Noun) {
+      c.note("drop «" + c.tok(M.triggers[d.trigger].tok_begin).norm + "»: support as a noun");
+      continue;
+    }
     // background: the clause is dated long before the report («منذ عام 2013»)
     bool background = false;
     {
@@ -1085,6 +1129,13 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
       }
     }
     if (best) e.date = best->date;
+    // history told as background («التي سيطر داعش عليها في 21 مايو»): more than six
+    // weeks before the report
+    if (best && best->tok_begin >= d.clause_begin && best->tok_begin < d.clause_end &&
+        days_before(best->date.value, f.publication_date) > 45) {
+      c.note("drop «" + c.tok(tm.tok_begin).norm + "»: dated long before the report");
+      continue;
+    }
     // casualties: the phrases of its sentence and of the sentences merged into it;
     // summed within a sentence («مقتل 42 حوثيا و9 مقاتلين»), the largest figure across
     // sentences, which restate one toll (the headline and the body)

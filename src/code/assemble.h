@@ -26,6 +26,7 @@ struct ArticleFacts {
   int main_place = -1;
   const std::vector<dates::DateMention>& dates;
   const std::vector<number::CasualtyMention>& casualties;
+  std::string_view publication_date;  // ISO, or empty
 };
 
 // Extra lexicons the assembler needs beyond the mention finders'.

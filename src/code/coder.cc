@@ -119,7 +119,7 @@ struct Coder::Impl {
     std::stable_sort(found_dates.begin(), found_dates.end(), by_token);
     std::vector<number::CasualtyMention> found_casualties = casualties.find(a);
     std::stable_sort(found_casualties.begin(), found_casualties.end(), by_token);
-    code::ArticleFacts facts{a, doc.text, m, found_places, main_place, found_dates, found_casualties};
+    code::ArticleFacts facts{a, doc.text, m, found_places, main_place, found_dates, found_casualties, doc.date};
     code::AssemblyLexicons alex{lex, clause_breaks};
     if (trace) describe(a, m, found_places, found_dates, found_casualties, *trace);
     result.events = code::assemble_events(alex, facts, trace);
