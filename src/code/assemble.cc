@@ -958,7 +958,9 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
       // a headline restates the report's main event: no place needed to agree;
       // nor does one force's advance told town by town («سيطرت على … كما سيطرت على …»)
       const bool headline = a.sentence == 0 && has_headline;
-      const bool campaign = a.type == "COERCE" && a.mode == "seize" && b.mode == "seize" && b.sentence <= a.sentence + 2 &&
+      const bool campaign = ((a.type == "COERCE" && a.mode == "seize" && b.mode == "seize") ||
+                             (a.type == "MOBILIZE" && a.mode == "troops" && b.mode == "troops")) &&
+                            b.sentence <= a.sentence + 2 &&
                             !a.source.empty() && !b.source.empty() && actor_ids_of(c, a.source, extra) == actor_ids_of(c, b.source, extra);
       if (campaign) {
         fold(a, b, "one force taking several places");

@@ -54,6 +54,10 @@ void drop_countries_as_places(code::Mentions& m, const std::vector<geo::PlaceMen
   auto locative = [&](uint32_t t) {
     if (t == 0) return false;
     const std::string& w = a.tokens[t - 1].norm;
+    // «الحدود مع تركيا»
+    if (w == "\xD9\x85\xD8\xB9" && t >= 2 && !a.tokens[t - 2].keys.empty() &&
+        (a.tokens[t - 2].keys[0] == "\xD8\xAD\xD8\xAF\xD9\x88\xD8\xAF"))  // حدود
+      return true;
     for (const char* p : {"\xD9\x81\xD9\x8A", "\xD9\x85\xD9\x86", "\xD8\xA7\xD9\x84\xD9\x8A",
                           "\xD9\x86\xD8\xAD\xD9\x88", "\xD8\xAF\xD8\xA7\xD8\xAE\xD9\x84",
                           "\xD8\xB9\xD8\xA8\xD8\xB1"})  // في من الي نحو داخل عبر
