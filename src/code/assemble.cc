@@ -62,11 +62,18 @@ class Slicer {
  public:
   explicit Slicer(std::string_view text) : text_(text) {}
   std::string operator()(Span span) {
-    if (span.begin < cp_) {
-      cp_ = 0;
-      byte_ = 0;
+    if (span.begin < cp_) {  // back to the last start when it helps, else to the text's start
+      if (span.begin >= mark_cp_) {
+        cp_ = mark_cp_;
+        byte_ = mark_byte_;
+      } else {
+        cp_ = 0;
+        byte_ = 0;
+      }
     }
     advance(span.begin);
+    mark_cp_ = cp_;
+    mark_byte_ = byte_;
     const size_t from = byte_;
     advance(span.end);
     return std::string(text_.substr(from, byte_ - from));
@@ -98,6 +105,8 @@ class Slicer {
   std::string_view text_;
   uint32_t cp_ = 0;
   size_t byte_ = 0;
+  uint32_t mark_cp_ = 0;  // where the last slice began
+  size_t mark_byte_ = 0;
 };
 
 // The items of a vector sorted by tok_begin whose tok_begin lies in [from, to):
