@@ -24,6 +24,7 @@ void add_store_commands(CLI::App& app) {
   add_query_command(app);
   add_export_command(app);
   add_stats_command(app);
+  add_serve_command(app);
 }
 
 namespace {

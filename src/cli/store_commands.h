@@ -39,6 +39,7 @@ void add_ingest_command(CLI::App& app);
 void add_query_command(CLI::App& app);
 void add_export_command(CLI::App& app);
 void add_stats_command(CLI::App& app);
+void add_serve_command(CLI::App& app);  // serve_cmd.cc (issue 5)
 
 // Flush stdout and end the program with `code` (subcommands run inside parse()).
 [[noreturn]] void finish(int code);

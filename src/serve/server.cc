@@ -1,0 +1,943 @@
+// The dashboard server: routes, parameter checking, JSON and static files.
+// Reads go through store::Store (parameterised SQL); results of a filter are
+// cached until the database file changes.
+#include "serve/server.h"
+
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cerrno>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <map>
+#include <mutex>
+#include <set>
+#include <sstream>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "knowledge/tsv.h"
+#include "marsad/marsad.h"
+#include "store/export.h"
+#include "store/store.h"
+
+#ifndef MARSAD_DEFAULT_ASSETS_DIR
+#define MARSAD_DEFAULT_ASSETS_DIR "web-assets"
+#endif
+
+namespace marsad::serve {
+
+namespace fs = std::filesystem;
+using json = nlohmann::json;
+
+const char* const kContentSecurityPolicy =
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+    "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+fs::path default_assets_dir() {
+  if (const char* env = std::getenv("MARSAD_ASSETS"); env && *env) return env;
+  return MARSAD_DEFAULT_ASSETS_DIR;
+}
+
+// ---------------------------------------------------------------- UTF-8 ----
+
+namespace {
+
+bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+
+// Byte offset of code point `cp` in `s` (s.size() when past the end).
+size_t byte_of(std::string_view s, uint32_t cp) {
+  size_t i = 0;
+  uint32_t n = 0;
+  while (i < s.size() && n < cp) {
+    ++i;
+    while (i < s.size() && is_continuation(static_cast<unsigned char>(s[i]))) ++i;
+    ++n;
+  }
+  return i;
+}
+
+uint32_t count_code_points(std::string_view s) { return code_points_before(s, s.size()); }
+
+bool valid_utf8(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    auto c = static_cast<unsigned char>(s[i]);
+    size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    if (n == 0 || i + n > s.size()) return false;
+    for (size_t k = 1; k < n; ++k)
+      if (!is_continuation(static_cast<unsigned char>(s[i + k]))) return false;
+    i += n;
+  }
+  return true;
+}
+
+}  // namespace
+
+uint32_t code_points_before(std::string_view s, size_t byte) {
+  uint32_t n = 0;
+  byte = std::min(byte, s.size());
+  for (size_t i = 0; i < byte; ++i)
+    if (!is_continuation(static_cast<unsigned char>(s[i]))) ++n;
+  return n;
+}
+
+std::vector<Segment> split_sentence(std::string_view sentence, const std::vector<Highlight>& highlights) {
+  const uint32_t len = count_code_points(sentence);
+  auto rank = [](const std::string& kind) {
+    if (kind == "trigger") return 4;
+    if (kind == "actor") return 3;
+    if (kind == "place") return 2;
+    if (kind == "date") return 1;
+    return 0;
+  };
+  std::set<uint32_t> cuts{0, len};
+  for (const auto& h : highlights) {
+    if (h.begin >= h.end || h.begin >= len) continue;
+    cuts.insert(h.begin);
+    cuts.insert(std::min(h.end, len));
+  }
+  std::vector<Segment> out;
+  for (auto it = cuts.begin(); it != cuts.end() && std::next(it) != cuts.end(); ++it) {
+    uint32_t a = *it, b = *std::next(it);
+    std::string mark;
+    int best = 0;
+    for (const auto& h : highlights)
+      if (h.begin <= a && h.end >= b && rank(h.kind) > best) {
+        best = rank(h.kind);
+        mark = h.kind;
+      }
+    size_t ba = byte_of(sentence, a), bb = byte_of(sentence, b);
+    std::string text(sentence.substr(ba, bb - ba));
+    if (!out.empty() && out.back().mark == mark) out.back().text += text;
+    else out.push_back(Segment{std::move(text), std::move(mark)});
+  }
+  return out;
+}
+
+// ------------------------------------------------------------- helpers ----
+
+namespace {
+
+// A client error: 400 with {"error": message, "parameter": name}.
+struct BadRequest {
+  int status = 400;
+  std::string message;
+  std::string parameter;
+};
+
+const std::set<std::string>& event_types() {
+  static const std::set<std::string> types{"ASSAULT", "COERCE",  "MOBILIZE", "THREATEN", "PROTEST", "SANCTION",
+                                           "ACCUSE",  "REJECT",  "REQUEST",  "CONSULT",  "AGREE",   "SUPPORT",
+                                           "COOPERATE", "AID",   "CONCEDE",  "RETREAT"};
+  return types;
+}
+
+// Days since 1970-01-01 of an ISO date, or nullopt when not a real date.
+std::optional<int64_t> iso_day(std::string_view s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
+  int y = 0, m = 0, d = 0;
+  auto num = [&](size_t at, size_t n, int& v) {
+    auto r = std::from_chars(s.data() + at, s.data() + at + n, v);
+    return r.ec == std::errc() && r.ptr == s.data() + at + n;
+  };
+  if (!num(0, 4, y) || !num(5, 2, m) || !num(8, 2, d)) return std::nullopt;
+  static constexpr std::array<int, 12> days{31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (m < 1 || m > 12 || d < 1 || d > days[m - 1]) return std::nullopt;
+  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  if (m == 2 && d == 29 && !leap) return std::nullopt;
+  // H. Hinnant's days_from_civil.
+  int64_t yy = m <= 2 ? y - 1 : y;
+  int64_t era = (yy >= 0 ? yy : yy - 399) / 400;
+  int64_t yoe = yy - era * 400;
+  int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+std::string day_iso(int64_t z) {
+  z += 719468;
+  int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  int64_t doe = z - era * 146097;
+  int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  int64_t y = yoe + era * 400;
+  int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  int64_t mp = (5 * doy + 2) / 153;
+  int64_t d = doy - (153 * mp + 2) / 5 + 1;
+  int64_t m = mp < 10 ? mp + 3 : mp - 9;
+  if (m <= 2) ++y;
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", static_cast<int>(y), static_cast<int>(m), static_cast<int>(d));
+  return buf;
+}
+
+bool all_of_chars(std::string_view s, std::string_view allowed_extra) {
+  return std::all_of(s.begin(), s.end(), [&](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || allowed_extra.find(c) != std::string_view::npos;
+  });
+}
+
+std::optional<double> parse_double(std::string_view s) {
+  std::string tmp(s);
+  if (tmp.empty() || tmp.size() > 32) return std::nullopt;
+  char* end = nullptr;
+  errno = 0;
+  double v = std::strtod(tmp.c_str(), &end);
+  if (errno != 0 || end != tmp.c_str() + tmp.size() || !std::isfinite(v)) return std::nullopt;
+  return v;
+}
+
+std::optional<int64_t> parse_int(std::string_view s) {
+  int64_t v = 0;
+  auto r = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (s.empty() || r.ec != std::errc() || r.ptr != s.data() + s.size()) return std::nullopt;
+  return v;
+}
+
+json opt(const std::optional<int>& v) { return v ? json(*v) : json(nullptr); }
+json opt_str(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
+
+std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+
+const char* content_type(const fs::path& p) {
+  static const std::map<std::string, const char*> types{
+      {".html", "text/html; charset=utf-8"}, {".js", "text/javascript; charset=utf-8"},
+      {".mjs", "text/javascript; charset=utf-8"}, {".css", "text/css; charset=utf-8"},
+      {".json", "application/json"}, {".woff2", "font/woff2"}, {".woff", "font/woff"},
+      {".png", "image/png"}, {".svg", "image/svg+xml"}, {".ico", "image/x-icon"},
+      {".txt", "text/plain; charset=utf-8"}};
+  auto it = types.find(p.extension().string());
+  return it == types.end() ? "application/octet-stream" : it->second;
+}
+
+struct Governorate {
+  std::string id, name_ar, name_en;
+  double lat = 0, lon = 0;
+};
+
+}  // namespace
+
+// ---------------------------------------------------------------- Impl ----
+
+struct Dashboard::Impl {
+  Options options;
+  fs::path assets;
+  std::mutex store_mutex;
+  std::unique_ptr<store::Store> db;
+  store::ExportContext ctx;
+  std::unique_ptr<Coder> coder;  // null: highlights by name search only
+  std::vector<Governorate> governorates;
+  std::unique_ptr<httplib::Server> own_server;
+
+  using Events = std::vector<store::EventRecord>;
+  std::mutex cache_mutex;
+  std::string stamp;  // database file state the caches belong to
+  std::map<std::string, std::shared_ptr<const Events>> cache;
+  std::shared_ptr<const std::unordered_map<int64_t, store::EventRecord>> by_id;
+  std::shared_ptr<const std::vector<store::Edge>> reported;  // relations from articles
+
+  explicit Impl(Options o) : options(std::move(o)) {
+    assets = options.assets.empty() ? default_assets_dir() : options.assets;
+    std::error_code ec;
+    if (!fs::exists(options.db, ec)) throw ServeError(options.db.string() + ": no database (create one with marsad ingest)");
+    store::SqliteOptions so;
+    so.read_only = true;
+    try {
+      db = store::open_sqlite(options.db, so);
+    } catch (const std::exception& e) {
+      throw ServeError(e.what());
+    }
+    fs::path data = options.data_dir.empty() ? default_data_dir() : options.data_dir;
+    ctx = store::ExportContext::load(*db, data);
+    load_governorates(data / "gazetteer" / "places.tsv");
+    if (options.recode_evidence) {
+      try {
+        coder = Coder::load(data);
+      } catch (const std::exception& e) {
+        std::fprintf(stderr, "marsad serve: evidence highlights by name only (%s)\n", e.what());
+      }
+    }
+  }
+
+  void load_governorates(const fs::path& places) {
+    std::error_code ec;
+    if (!fs::exists(places, ec)) return;
+    auto t = knowledge::TsvTable::read(places);
+    size_t ci = t.column("id"), ck = t.column("kind"), ca = t.column("name_ar"), ce = t.column("name_en"),
+           clat = t.column("lat"), clon = t.column("lon"), cc = t.column("country");
+    std::set<std::string> seen;
+    for (const auto& row : t.rows()) {
+      using T = knowledge::TsvTable;
+      if (T::cell(row, ck) != "admin1" || T::cell(row, cc) != "SYR") continue;
+      if (!seen.insert(T::cell(row, ci)).second) continue;
+      auto lat = parse_double(T::cell(row, clat)), lon = parse_double(T::cell(row, clon));
+      if (!lat || !lon) continue;
+      governorates.push_back(Governorate{T::cell(row, ci), T::cell(row, ca), T::cell(row, ce), *lat, *lon});
+    }
+  }
+
+  // Changes whenever the database (or its WAL) is written.
+  std::string file_stamp() const {
+    std::string s;
+    for (const fs::path& p : {options.db, fs::path(options.db.string() + "-wal")}) {
+      std::error_code ec;
+      auto t = fs::last_write_time(p, ec);
+      auto n = fs::file_size(p, ec);
+      if (!ec) s += std::to_string(t.time_since_epoch().count()) + ":" + std::to_string(n) + ";";
+    }
+    return s;
+  }
+
+  void check_stamp() {
+    std::string now = file_stamp();
+    if (now == stamp) return;
+    stamp = now;
+    cache.clear();
+    by_id.reset();
+    reported.reset();
+  }
+
+  static std::string key_of(const store::Filter& f) {
+    std::ostringstream k;
+    k << f.type << '\x1f' << f.actor << '\x1f' << f.patron << '\x1f' << f.place << '\x1f'
+      << (f.near_lat ? std::to_string(*f.near_lat) + "," + std::to_string(*f.near_lon) : "") << '\x1f'
+      << f.radius_km << '\x1f' << f.governorate << '\x1f' << f.since << '\x1f' << f.until << '\x1f' << f.text;
+    return k.str();
+  }
+
+  std::shared_ptr<const Events> events(const store::Filter& f) {
+    std::string key = key_of(f);
+    {
+      std::lock_guard lock(cache_mutex);
+      check_stamp();
+      if (auto it = cache.find(key); it != cache.end()) return it->second;
+    }
+    auto out = std::make_shared<Events>();
+    {
+      std::lock_guard lock(store_mutex);
+      db->query(f, [&](const store::EventRecord& e) {
+        out->push_back(e);
+        return true;
+      });
+    }
+    std::lock_guard lock(cache_mutex);
+    if (cache.size() >= 64) cache.clear();
+    cache.emplace(key, out);
+    return out;
+  }
+
+  const store::EventRecord* event_by_id(int64_t id, std::shared_ptr<const std::unordered_map<int64_t, store::EventRecord>>& hold) {
+    {
+      std::lock_guard lock(cache_mutex);
+      check_stamp();
+      hold = by_id;
+    }
+    if (!hold) {
+      auto all = events(store::Filter{});
+      auto m = std::make_shared<std::unordered_map<int64_t, store::EventRecord>>();
+      for (const auto& e : *all) m->emplace(e.id, e);
+      hold = m;
+      std::lock_guard lock(cache_mutex);
+      by_id = hold;
+    }
+    auto it = hold->find(id);
+    return it == hold->end() ? nullptr : &it->second;
+  }
+
+  std::shared_ptr<const std::vector<store::Edge>> reported_relations() {
+    {
+      std::lock_guard lock(cache_mutex);
+      check_stamp();
+      if (reported) return reported;
+    }
+    std::shared_ptr<const std::vector<store::Edge>> r;
+    {
+      std::lock_guard lock(store_mutex);
+      r = std::make_shared<std::vector<store::Edge>>(db->stats(0).patron_edges);
+    }
+    std::lock_guard lock(cache_mutex);
+    reported = r;
+    return r;
+  }
+
+  // ---- parameters ----
+
+  static void allow(const httplib::Request& req, std::initializer_list<const char*> extra) {
+    static const std::set<std::string> filter_params{"type",  "actor", "patron", "place", "near",
+                                                     "radius", "governorate", "since", "until", "text"};
+    for (const auto& [name, value] : req.params) {
+      bool ok = filter_params.count(name) > 0;
+      for (const char* e : extra) ok = ok || name == e;
+      if (!ok) throw BadRequest{400, "unknown parameter '" + name + "'", name};
+      if (req.params.count(name) > 1) throw BadRequest{400, "parameter given more than once", name};
+      if (value.size() > 256) throw BadRequest{400, "value too long (max 256 bytes)", name};
+      if (!valid_utf8(value)) throw BadRequest{400, "value is not valid UTF-8", name};
+    }
+  }
+
+  store::Filter filter_of(const httplib::Request& req) const {
+    store::Filter f;
+    auto get = [&](const char* name) { return req.has_param(name) ? req.get_param_value(name) : std::string(); };
+    auto need_nonempty = [&](const char* name, std::string& field) {
+      if (!req.has_param(name)) return;
+      field = get(name);
+      if (field.empty()) throw BadRequest{400, "empty value", name};
+    };
+    if (req.has_param("type")) {
+      f.type = get("type");
+      if (!event_types().count(f.type))
+        throw BadRequest{400, "unknown event type '" + f.type + "' (SPEC §4: ASSAULT, COERCE, …)", "type"};
+    }
+    for (const char* name : {"actor", "patron"}) {
+      std::string& field = std::string_view(name) == "actor" ? f.actor : f.patron;
+      need_nonempty(name, field);
+      if (!field.empty() && (field.size() > 64 || !all_of_chars(field, "_-")))
+        throw BadRequest{400, "expected an actor id (lower-case letters, digits, _)", name};
+    }
+    need_nonempty("place", f.place);
+    need_nonempty("governorate", f.governorate);
+    if (!f.governorate.empty()) f.governorate = ctx.governorate(f.governorate);
+    need_nonempty("text", f.text);
+    if (req.has_param("near")) {
+      std::string v = get("near");
+      auto comma = v.find(',');
+      auto lat = comma == std::string::npos ? std::nullopt : parse_double(std::string_view(v).substr(0, comma));
+      auto lon = comma == std::string::npos ? std::nullopt : parse_double(std::string_view(v).substr(comma + 1));
+      if (!lat || !lon || *lat < -90 || *lat > 90 || *lon < -180 || *lon > 180)
+        throw BadRequest{400, "expected LAT,LON (e.g. 34.45,40.92)", "near"};
+      if (!f.place.empty()) throw BadRequest{400, "near and place exclude each other", "near"};
+      f.near_lat = lat;
+      f.near_lon = lon;
+    }
+    if (req.has_param("radius")) {
+      auto r = parse_double(get("radius"));
+      if (!r || *r <= 0 || *r > 2000) throw BadRequest{400, "expected a radius in km, 0 < r <= 2000", "radius"};
+      if (!f.near_lat) throw BadRequest{400, "radius needs near", "radius"};
+      f.radius_km = *r;
+    }
+    for (const char* name : {"since", "until"}) {
+      if (!req.has_param(name)) continue;
+      std::string v = get(name);
+      if (!iso_day(v)) throw BadRequest{400, "expected a date YYYY-MM-DD, got '" + v + "'", name};
+      (std::string_view(name) == "since" ? f.since : f.until) = v;
+    }
+    if (!f.since.empty() && !f.until.empty() && *iso_day(f.since) > *iso_day(f.until))
+      throw BadRequest{400, "since is after until", "since"};
+    return f;
+  }
+
+  static int64_t int_param(const httplib::Request& req, const char* name, int64_t fallback, int64_t lo, int64_t hi) {
+    if (!req.has_param(name)) return fallback;
+    auto v = parse_int(req.get_param_value(name));
+    if (!v || *v < lo || *v > hi)
+      throw BadRequest{400, "expected an integer from " + std::to_string(lo) + " to " + std::to_string(hi), name};
+    return *v;
+  }
+
+  // ---- JSON ----
+
+  json actor_list(const std::vector<ActorRef>& actors) const {
+    json a = json::array();
+    for (const auto& r : actors) a.push_back({{"id", r.id}, {"name_ar", r.name_ar}, {"name_en", r.name_en}});
+    return a;
+  }
+
+  json place_json(const Event& e) const {
+    if (!e.location) return nullptr;
+    const Place& p = *e.location;
+    return {{"name_ar", p.name_ar},
+            {"name_en", p.name_en},
+            {"gazetteer_id", opt_str(p.gazetteer_id)},
+            {"lat", p.lat ? json(*p.lat) : json(nullptr)},
+            {"lon", p.lon ? json(*p.lon) : json(nullptr)},
+            {"country", opt_str(p.country)},
+            {"admin1", opt_str(p.admin1.empty() ? std::string() : ctx.governorate(p.admin1))},
+            {"admin2", opt_str(p.admin2)},
+            {"precision", opt_str(p.precision)}};
+  }
+
+  json summary(const store::EventRecord& r) const {
+    const Event& e = r.event;
+    json outlets = json::array();
+    std::set<std::string> seen;
+    for (const auto& s : r.sources)
+      if (!s.outlet.empty() && seen.insert(s.outlet).second) outlets.push_back(s.outlet);
+    return {{"id", r.id},
+            {"type", e.type},
+            {"mode", opt_str(e.mode)},
+            {"status", e.status},
+            {"date", e.date && !e.date->value.empty() ? json(e.date->value) : json(nullptr)},
+            {"date_precision", e.date ? opt_str(e.date->precision) : json(nullptr)},
+            {"place", place_json(e)},
+            {"source", actor_list(e.source)},
+            {"target", actor_list(e.target)},
+            {"reciprocal", e.reciprocal},
+            {"killed", opt(e.casualties.killed)},
+            {"injured", opt(e.casualties.injured)},
+            {"killed_civilians", opt(e.casualties.killed_civilians)},
+            {"injured_civilians", opt(e.casualties.injured_civilians)},
+            {"confidence", e.confidence},
+            {"n_sources", r.sources.size()},
+            {"outlets", outlets},
+            {"sentence", r.sources.empty() ? json(nullptr) : json(r.sources.front().sentence)}};
+  }
+
+  // Actor, place and date spans of the evidence sentence: re-code the
+  // sentence and take the event with the same trigger, then look up by name
+  // whatever is still missing.
+  std::vector<Highlight> highlights(const store::SourceRecord& s, const Event& stored) const {
+    std::vector<Highlight> out;
+    const std::string& sent = s.sentence;
+    const uint32_t len = count_code_points(sent);
+    const Span& sp = s.evidence.sentence;
+    const Span& tr = s.evidence.trigger;
+    bool have_trigger = tr.end > tr.begin && tr.begin >= sp.begin && tr.end <= sp.end;
+    Span rel{have_trigger ? tr.begin - sp.begin : 0, have_trigger ? tr.end - sp.begin : 0};
+    if (have_trigger) out.push_back({"trigger", rel.begin, rel.end, s.evidence.rule});
+    std::set<std::string> found_actors;
+    bool found_place = false, found_date = false;
+    auto in_range = [&](const Span& x) { return x.end > x.begin && x.end <= len; };
+    if (coder && !sent.empty()) {
+      Result res = coder->code(Document{s.doc_id, s.doc_date, s.outlet, "", "", sent});
+      const Event* best = nullptr;
+      for (const Event& e : res.events) {
+        if (e.type != stored.type) continue;
+        if (have_trigger && e.evidence.trigger.begin == rel.begin && e.evidence.trigger.end == rel.end) {
+          best = &e;
+          break;
+        }
+        if (!best) best = &e;
+      }
+      if (best) {
+        for (const auto* side : {&best->source, &best->target})
+          for (const ActorRef& a : *side)
+            if (in_range(a.span)) {
+              out.push_back({"actor", a.span.begin, a.span.end, a.id});
+              found_actors.insert(a.id);
+            }
+        if (best->location && in_range(best->location->span)) {
+          out.push_back({"place", best->location->span.begin, best->location->span.end, best->location->name_ar});
+          found_place = true;
+        }
+        if (best->date && in_range(best->date->span)) {
+          out.push_back({"date", best->date->span.begin, best->date->span.end, best->date->value});
+          found_date = true;
+        }
+      }
+    }
+    auto find_name = [&](const std::string& kind, const std::string& name, const std::string& ref) {
+      if (name.size() < 2) return false;
+      size_t at = sent.find(name);
+      if (at == std::string::npos) return false;
+      uint32_t b = code_points_before(sent, at);
+      out.push_back({kind, b, b + count_code_points(name), ref});
+      return true;
+    };
+    for (const auto* side : {&stored.source, &stored.target})
+      for (const ActorRef& a : *side)
+        if (!found_actors.count(a.id)) find_name("actor", a.name_ar, a.id);
+    if (!found_place && stored.location) find_name("place", stored.location->name_ar, stored.location->name_ar);
+    if (!found_date && stored.date && !stored.date->text.empty())
+      find_name("date", stored.date->text, stored.date->value);
+    std::sort(out.begin(), out.end(), [](const Highlight& a, const Highlight& b) { return a.begin < b.begin; });
+    return out;
+  }
+
+  json detail(const store::EventRecord& r) const {
+    json j = summary(r);
+    const Event& e = r.event;
+    j["cameo"] = opt_str(e.cameo);
+    j["acled_event_type"] = opt_str(e.acled_event_type);
+    j["acled_sub_event_type"] = opt_str(e.acled_sub_event_type);
+    j["attribution"] = opt_str(e.attribution);
+    j["date_text"] = e.date ? opt_str(e.date->text) : json(nullptr);
+    json sources = json::array();
+    for (const auto& s : r.sources) {
+      auto hl = highlights(s, e);
+      json spans = json::array();
+      for (const auto& h : hl) spans.push_back({{"kind", h.kind}, {"begin", h.begin}, {"end", h.end}, {"ref", h.ref}});
+      json segs = json::array();
+      for (const auto& g : split_sentence(s.sentence, hl)) segs.push_back({{"text", g.text}, {"mark", opt_str(g.mark)}});
+      sources.push_back({{"doc_id", s.doc_id},
+                         {"date", opt_str(s.doc_date)},
+                         {"outlet", opt_str(s.outlet)},
+                         {"url", opt_str(s.url)},
+                         {"title", opt_str(s.title)},
+                         {"rule", opt_str(s.evidence.rule)},
+                         {"sentence", s.sentence},
+                         {"sentence_span", {s.evidence.sentence.begin, s.evidence.sentence.end}},
+                         {"trigger_span", {s.evidence.trigger.begin, s.evidence.trigger.end}},
+                         {"highlights", spans},
+                         {"segments", segs}});
+    }
+    j["sources"] = sources;
+    return j;
+  }
+
+  // ---- endpoints ----
+
+  json api_events(const httplib::Request& req) {
+    allow(req, {"limit", "offset"});
+    store::Filter f = filter_of(req);
+    int64_t limit = int_param(req, "limit", 100, 0, 1000);
+    int64_t offset = int_param(req, "offset", 0, 0, 1'000'000'000);
+    auto all = events(f);
+    json list = json::array();
+    for (size_t i = static_cast<size_t>(offset); i < all->size() && list.size() < static_cast<size_t>(limit); ++i)
+      list.push_back(summary((*all)[i]));
+    return {{"events", list}, {"total", all->size()}, {"limit", limit}, {"offset", offset}};
+  }
+
+  json api_event(const httplib::Request& req) {
+    allow(req, {});
+    auto id = parse_int(req.matches[1].str());
+    if (!id || *id <= 0) throw BadRequest{400, "expected a positive event id", "id"};
+    std::shared_ptr<const std::unordered_map<int64_t, store::EventRecord>> hold;
+    const store::EventRecord* e = event_by_id(*id, hold);
+    if (!e) throw BadRequest{404, "no event " + std::to_string(*id), "id"};
+    return detail(*e);
+  }
+
+  std::map<std::string, int64_t> actor_counts(const Events& evs) const {
+    std::map<std::string, int64_t> n;
+    for (const auto& r : evs) {
+      std::set<std::string> ids;
+      for (const auto& a : r.event.source) ids.insert(a.id);
+      for (const auto& a : r.event.target) ids.insert(a.id);
+      for (const auto& id : ids) ++n[id];
+    }
+    return n;
+  }
+
+  const store::ActorInfo* info(const std::string& id) const {
+    auto it = ctx.actors.find(id);
+    return it == ctx.actors.end() ? nullptr : &it->second;
+  }
+
+  // The patron an actor's group is named after: its own or its nearest
+  // ancestor's first registry patron, else a reported backed_by relation.
+  std::string group_of(const std::string& id, const std::vector<store::Edge>& rep) const {
+    std::string cur = id;
+    for (int depth = 0; depth < 8 && !cur.empty(); ++depth) {
+      const auto* a = info(cur);
+      if (!a) break;
+      if (!a->patrons.empty()) return a->patrons.front();
+      cur = a->parent;
+    }
+    for (const auto& e : rep)
+      if (e.actor == id && e.relation == "backed_by" && !e.patron.empty()) return e.patron;
+    return "";
+  }
+
+  json actor_json(const std::string& id, int64_t count, const std::vector<store::Edge>& rep) const {
+    const auto* a = info(id);
+    json patrons = json::array();
+    if (a)
+      for (const auto& p : a->patrons) patrons.push_back(p);
+    for (const auto& e : rep)
+      if (e.actor == id && e.relation == "backed_by" && !e.patron.empty() &&
+          std::find(patrons.begin(), patrons.end(), json(e.patron)) == patrons.end())
+        patrons.push_back(e.patron);
+    return {{"id", id},
+            {"name_en", a ? a->name_en : id},
+            {"name_ar", a ? a->name_ar : ""},
+            {"kind", a ? opt_str(a->kind) : json(nullptr)},
+            {"country", a ? opt_str(a->country) : json(nullptr)},
+            {"parent", a ? opt_str(a->parent) : json(nullptr)},
+            {"patrons", patrons},
+            {"group", opt_str(group_of(id, rep))},
+            {"events", count}};
+  }
+
+  json api_actors(const httplib::Request& req) {
+    allow(req, {});
+    auto evs = events(filter_of(req));
+    auto rep = reported_relations();
+    auto counts = actor_counts(*evs);
+    json actors = json::array();
+    std::map<std::string, std::set<std::string>> clients;  // patron -> actors
+    for (const auto& [id, n] : counts) {
+      json a = actor_json(id, n, *rep);
+      for (const auto& p : a["patrons"]) clients[p.get<std::string>()].insert(id);
+      actors.push_back(std::move(a));
+    }
+    std::sort(actors.begin(), actors.end(), [](const json& x, const json& y) {
+      return x["events"].get<int64_t>() != y["events"].get<int64_t>() ? x["events"].get<int64_t>() > y["events"].get<int64_t>()
+                                                                        : x["id"].get<std::string>() < y["id"].get<std::string>();
+    });
+    json patrons = json::array();
+    for (const auto& [p, set] : clients) {
+      const auto* a = info(p);
+      patrons.push_back({{"id", p}, {"name_en", a ? a->name_en : p}, {"name_ar", a ? a->name_ar : ""}, {"actors", set}});
+    }
+    return {{"actors", actors}, {"patrons", patrons}};
+  }
+
+  json api_network(const httplib::Request& req) {
+    allow(req, {"min_weight"});
+    auto evs = events(filter_of(req));
+    int64_t min_weight = int_param(req, "min_weight", 1, 1, 1'000'000);
+    auto rep = reported_relations();
+    auto counts = actor_counts(*evs);
+    std::map<std::string, int64_t> nodes(counts.begin(), counts.end());
+    std::set<std::string> patron_nodes;
+    std::map<std::tuple<std::string, std::string, std::string>, int64_t> edges;  // (from, to, kind) -> weight
+    std::vector<std::string> work;
+    for (const auto& [id, n] : counts) work.push_back(id);
+    std::set<std::string> done;
+    while (!work.empty()) {
+      std::string id = work.back();
+      work.pop_back();
+      if (!done.insert(id).second) continue;
+      nodes.emplace(id, 0);
+      if (const auto* a = info(id)) {
+        if (!a->parent.empty()) {
+          edges[{id, a->parent, "part_of"}] = 1;
+          work.push_back(a->parent);
+        }
+        for (const auto& p : a->patrons) {
+          edges[{id, p, "backed_by"}] = 1;
+          patron_nodes.insert(p);
+          nodes.emplace(p, 0);
+        }
+      }
+    }
+    for (const auto& e : *rep) {
+      if (e.actor.empty() || e.patron.empty() || !nodes.count(e.actor)) continue;
+      if (e.relation != "backed_by" && e.relation != "part_of") continue;
+      auto& w = edges[{e.actor, e.patron, e.relation}];
+      w = std::max<int64_t>(w, 1);
+      nodes.emplace(e.patron, 0);
+      if (e.relation == "backed_by") patron_nodes.insert(e.patron);
+    }
+    for (const auto& r : *evs) {
+      if (r.event.type != "ASSAULT" && r.event.type != "COERCE") continue;
+      std::set<std::pair<std::string, std::string>> pairs;
+      for (const auto& s : r.event.source)
+        for (const auto& t : r.event.target)
+          if (s.id != t.id) pairs.insert(std::minmax(s.id, t.id));
+      for (const auto& [a, b] : pairs) ++edges[{a, b, "hostile"}];
+    }
+    json jn = json::array();
+    for (const auto& [id, n] : nodes) {
+      json a = actor_json(id, n, *rep);
+      a["patron"] = patron_nodes.count(id) > 0;
+      if (a["group"].is_null() && patron_nodes.count(id)) a["group"] = id;
+      jn.push_back(std::move(a));
+    }
+    json je = json::array();
+    for (const auto& [k, w] : edges) {
+      const auto& [from, to, kind] = k;
+      if (kind == "hostile" && w < min_weight) continue;
+      je.push_back({{"source", from}, {"target", to}, {"kind", kind}, {"weight", w}});
+    }
+    return {{"nodes", jn}, {"edges", je}};
+  }
+
+  json api_places(const httplib::Request& req) {
+    allow(req, {});
+    auto evs = events(filter_of(req));
+    struct Agg {
+      int64_t events = 0, killed = 0, injured = 0;
+      std::map<std::string, int64_t> types;
+    };
+    std::map<std::string, Agg> agg;
+    int64_t unlocated = 0;
+    json markers = json::array();
+    for (const auto& r : *evs) {
+      const Event& e = r.event;
+      if (!e.location) {
+        ++unlocated;
+        continue;
+      }
+      std::string g = e.location->admin1.empty() ? "" : ctx.governorate(e.location->admin1);
+      Agg& a = agg[g];
+      ++a.events;
+      a.killed += e.casualties.killed.value_or(0);
+      a.injured += e.casualties.injured.value_or(0);
+      ++a.types[e.type];
+      if (e.location->lat && e.location->lon)
+        markers.push_back({{"id", r.id},
+                           {"lat", *e.location->lat},
+                           {"lon", *e.location->lon},
+                           {"type", e.type},
+                           {"killed", opt(e.casualties.killed)},
+                           {"injured", opt(e.casualties.injured)},
+                           {"place_ar", e.location->name_ar},
+                           {"place_en", e.location->name_en},
+                           {"date", e.date ? opt_str(e.date->value) : json(nullptr)}});
+    }
+    json govs = json::array();
+    std::set<std::string> listed;
+    for (const auto& g : governorates) {
+      Agg a = agg.count(g.name_en) ? agg[g.name_en] : Agg{};
+      listed.insert(g.name_en);
+      govs.push_back({{"id", g.id}, {"name_ar", g.name_ar}, {"name_en", g.name_en}, {"lat", g.lat}, {"lon", g.lon},
+                      {"events", a.events}, {"killed", a.killed}, {"injured", a.injured}, {"types", a.types}});
+    }
+    for (const auto& [name, a] : agg) {
+      if (listed.count(name)) continue;
+      govs.push_back({{"id", nullptr}, {"name_ar", ""}, {"name_en", name.empty() ? json(nullptr) : json(name)},
+                      {"lat", nullptr}, {"lon", nullptr}, {"events", a.events}, {"killed", a.killed},
+                      {"injured", a.injured}, {"types", a.types}});
+    }
+    return {{"governorates", govs}, {"markers", markers}, {"unlocated", unlocated}, {"total", evs->size()}};
+  }
+
+  json api_timeline(const httplib::Request& req) {
+    allow(req, {"bucket"});
+    std::string bucket = req.has_param("bucket") ? req.get_param_value("bucket") : "day";
+    if (bucket != "day" && bucket != "week") throw BadRequest{400, "expected bucket=day or bucket=week", "bucket"};
+    auto evs = events(filter_of(req));
+    std::map<int64_t, std::pair<int64_t, int64_t>> bins;  // start day -> (events, killed)
+    int64_t undated = 0;
+    for (const auto& r : *evs) {
+      auto d = r.event.date ? iso_day(r.event.date->value) : std::nullopt;
+      if (!d) {
+        ++undated;
+        continue;
+      }
+      int64_t k = *d;
+      if (bucket == "week") k -= ((k + 3) % 7 + 7) % 7;  // back to Monday (1970-01-01 was a Thursday)
+      auto& b = bins[k];
+      ++b.first;
+      b.second += r.event.casualties.killed.value_or(0);
+    }
+    json out = json::array();
+    if (!bins.empty()) {
+      int64_t step = bucket == "week" ? 7 : 1;
+      int64_t first = bins.begin()->first, last = bins.rbegin()->first;
+      if ((last - first) / step <= 20000) {
+        for (int64_t k = first; k <= last; k += step) {
+          auto it = bins.find(k);
+          out.push_back({{"start", day_iso(k)},
+                         {"count", it == bins.end() ? 0 : it->second.first},
+                         {"killed", it == bins.end() ? 0 : it->second.second}});
+        }
+      } else {
+        for (const auto& [k, b] : bins) out.push_back({{"start", day_iso(k)}, {"count", b.first}, {"killed", b.second}});
+      }
+    }
+    return {{"bucket", bucket}, {"bins", out}, {"undated", undated}, {"total", evs->size()}};
+  }
+
+  // ---- static files ----
+
+  void serve_file(const httplib::Request& req, httplib::Response& res) {
+    std::string path = req.path;
+    if (path.empty() || path.front() != '/') throw BadRequest{400, "bad path", "path"};
+    std::string rel = path == "/" ? "index.html" : path.substr(1);
+    // Refuse anything that could leave the asset directory or name a hidden file.
+    if (rel.find('\\') != std::string::npos || rel.find('\0') != std::string::npos || rel.find("//") != std::string::npos)
+      throw BadRequest{400, "path not allowed", "path"};
+    std::string_view rest = rel;
+    while (!rest.empty()) {
+      size_t slash = rest.find('/');
+      std::string_view seg = rest.substr(0, slash);
+      if (seg.empty() || seg.front() == '.') throw BadRequest{400, "path not allowed", "path"};
+      rest = slash == std::string_view::npos ? std::string_view() : rest.substr(slash + 1);
+    }
+    std::error_code ec;
+    fs::path root = fs::weakly_canonical(assets, ec);
+    fs::path file = fs::weakly_canonical(assets / rel, ec);
+    auto [r_end, f_it] = std::mismatch(root.begin(), root.end(), file.begin(), file.end());
+    if (ec || r_end != root.end()) throw BadRequest{400, "path not allowed", "path"};
+    if (!fs::is_regular_file(file, ec)) {
+      if (path == "/")
+        throw BadRequest{404,
+                         "no page in " + assets.string() + " (build it: cmake --build BUILD --target web-assets, or "
+                         "pass --assets DIR)",
+                         "path"};
+      throw BadRequest{404, "not found", "path"};
+    }
+    std::ifstream in(file, std::ios::binary);
+    std::string body((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    res.set_header("Cache-Control", file.extension() == ".html" ? "no-cache" : "max-age=3600");
+    res.set_content(body, content_type(file));
+  }
+};
+
+// ----------------------------------------------------------- Dashboard ----
+
+Dashboard::Dashboard(Options options) : impl_(std::make_unique<Impl>(std::move(options))) {}
+Dashboard::~Dashboard() = default;
+
+void Dashboard::mount(httplib::Server& srv) {
+  Impl* im = impl_.get();
+  srv.set_default_headers({{"Content-Security-Policy", kContentSecurityPolicy},
+                           {"X-Content-Type-Options", "nosniff"},
+                           {"Referrer-Policy", "no-referrer"},
+                           {"X-Frame-Options", "DENY"},
+                           {"Cross-Origin-Resource-Policy", "same-origin"}});
+  auto error_json = [](httplib::Response& res, int status, const std::string& message, const std::string& parameter) {
+    res.status = status;
+    json j{{"error", message}};
+    if (!parameter.empty()) j["parameter"] = parameter;
+    res.set_content(dump(j), "application/json");
+  };
+  auto api = [im, error_json](json (Impl::*fn)(const httplib::Request&)) {
+    return [im, fn, error_json](const httplib::Request& req, httplib::Response& res) {
+      try {
+        json j = (im->*fn)(req);
+        res.set_header("Cache-Control", "no-store");
+        res.set_content(dump(j), "application/json");
+      } catch (const BadRequest& b) {
+        error_json(res, b.status, b.message, b.parameter);
+      } catch (const std::exception& e) {
+        std::fprintf(stderr, "marsad serve: %s %s: %s\n", req.method.c_str(), req.path.c_str(), e.what());
+        error_json(res, 500, "internal error (see the server log)", "");
+      }
+    };
+  };
+  srv.Get("/api/events", api(&Impl::api_events));
+  srv.Get(R"(/api/events/([^/]+))", api(&Impl::api_event));
+  srv.Get("/api/actors", api(&Impl::api_actors));
+  srv.Get("/api/network", api(&Impl::api_network));
+  srv.Get("/api/places", api(&Impl::api_places));
+  srv.Get("/api/timeline", api(&Impl::api_timeline));
+  srv.Get(R"(/api(/.*)?)", [error_json](const httplib::Request& req, httplib::Response& res) {
+    error_json(res, 404, "no such endpoint: " + req.path, "");
+  });
+  srv.Get(R"(/.*)", [im, error_json](const httplib::Request& req, httplib::Response& res) {
+    try {
+      im->serve_file(req, res);
+    } catch (const BadRequest& b) {
+      error_json(res, b.status, b.message, "");
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "marsad serve: %s: %s\n", req.path.c_str(), e.what());
+      error_json(res, 500, "internal error", "");
+    }
+  });
+  srv.set_error_handler([error_json](const httplib::Request&, httplib::Response& res) {
+    if (res.body.empty()) error_json(res, res.status, res.status == 404 ? "not found" : "request refused", "");
+  });
+  srv.set_exception_handler([error_json](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+    error_json(res, 500, "internal error", "");
+  });
+}
+
+void Dashboard::run(const std::function<void(int)>& on_listen) {
+  impl_->own_server = std::make_unique<httplib::Server>();
+  httplib::Server& srv = *impl_->own_server;
+  mount(srv);
+  int port = impl_->options.port;
+  if (port == 0) {
+    port = srv.bind_to_any_port(impl_->options.host);
+    if (port <= 0) throw ServeError("cannot bind to " + impl_->options.host);
+  } else if (!srv.bind_to_port(impl_->options.host, port)) {
+    throw ServeError("cannot bind to " + impl_->options.host + ":" + std::to_string(port) + " (in use?)");
+  }
+  if (on_listen) on_listen(port);
+  srv.listen_after_bind();
+}
+
+void Dashboard::stop() {
+  if (impl_->own_server) impl_->own_server->stop();
+}
+
+}  // namespace marsad::serve
