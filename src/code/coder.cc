@@ -1,5 +1,6 @@
 // The Coder facade: loads the knowledge once, then runs the data's path for
 // each document: text → mentions → places/dates/casualties → events/relations.
+#include <algorithm>
 #include <cstdlib>
 #include <map>
 #include <unordered_map>
