@@ -247,9 +247,12 @@ Gazetteer::Gazetteer(const std::filesystem::path& data_dir) {
       add_name(r[c_name], static_cast<uint32_t>(target));
     }
   }
+  first_filter_.build(first_max_);
+  names_filter_.build(names_);
 }
 
 const std::vector<uint32_t>* Gazetteer::lookup(const std::string& joined_keys) const {
+  if (!names_filter_.maybe(joined_keys)) return nullptr;
   const auto it = names_.find(joined_keys);
   return it == names_.end() ? nullptr : &it->second;
 }
@@ -260,6 +263,7 @@ bool Gazetteer::articled_only(const std::string& joined_keys) const {
 }
 
 uint32_t Gazetteer::max_words(const std::string& first_key) const {
+  if (!first_filter_.maybe(first_key)) return 0;
   const auto it = first_max_.find(first_key);
   return it == first_max_.end() ? 0 : it->second;
 }

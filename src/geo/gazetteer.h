@@ -15,6 +15,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "knowledge/phrase_index.h"
+
 namespace marsad::geo {
 
 enum class Kind : uint8_t { Admin1, Admin2, Admin3, Town, Neighbourhood, Landmark, Country, Region };
@@ -67,10 +69,12 @@ class Gazetteer {
   void index_key(const std::string& joined, uint32_t entry, bool article = false);
 
   std::vector<Entry> entries_;
-  std::unordered_map<std::string, std::vector<uint32_t>> names_;
-  std::unordered_map<std::string, uint32_t> first_max_;
-  std::unordered_map<std::string, uint8_t> article_;  // bit 1: stored with article, bit 2: without
-  std::unordered_map<std::string, uint32_t> ids_;
+  knowledge::KeyMap<std::vector<uint32_t>> names_;
+  knowledge::KeyMap<uint32_t> first_max_;
+  knowledge::KeyFilter first_filter_;  // Bloom filter of first_max_
+  knowledge::KeyFilter names_filter_;  // Bloom filter of names_
+  knowledge::KeyMap<uint8_t> article_;  // bit 1: stored with article, bit 2: without
+  knowledge::KeyMap<uint32_t> ids_;
 };
 
 }  // namespace marsad::geo

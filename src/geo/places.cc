@@ -3,7 +3,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <optional>
+#include <utility>
 
 #include "geo/table.h"
 
@@ -175,6 +177,8 @@ PlaceFinder::PlaceFinder(const std::filesystem::path& data_dir) : gaz_(data_dir)
       }
     }
   }
+  types_filter_.build(types_);
+  block_first_filter_.build(block_first_);
 }
 
 // ---------------------------------------------------------------------------
@@ -216,6 +220,11 @@ struct FinderRun {
   const Gazetteer& g;
   const text::Analysis& a;
   std::string_view text;
+  // Byte offset of every kStep-th code point of `text`, filled lazily, so
+  // that slicing a mention walks at most kStep code points before it instead
+  // of the whole text before it (quadratic on a 50 MB document).
+  static constexpr uint32_t kStep = 256;
+  mutable std::vector<size_t> every_{0};
   std::vector<uint32_t> seq;    // non-quote tokens
   std::vector<uint32_t> sent;   // sentence of each seq position
   std::vector<Raw> raws;
@@ -250,11 +259,14 @@ struct FinderRun {
     for_proclitic_keys(tok(p), [&](const std::string& k0, size_t) {
       uint32_t maxw = 0;
       if (blocks) {
-        const auto it = f.block_first_.find(k0);
-        maxw = it == f.block_first_.end() ? 0 : it->second;
+        if (f.block_first_filter_.maybe(k0)) {
+          const auto it = f.block_first_.find(k0);
+          maxw = it == f.block_first_.end() ? 0 : it->second;
+        }
       } else {
         maxw = g.max_words(k0);
       }
+      if (maxw == 0) return false;  // no name starts here: build no string
       std::string joined = k0;
       for (uint32_t n = 1; n <= std::min<uint32_t>(maxw, 5); ++n) {
         if (n > 1) {
@@ -290,6 +302,7 @@ struct FinderRun {
     std::optional<TypeHit> out;
     if (!word_at(p, sent[p])) return out;
     for_proclitic_keys(tok(p), [&](const std::string& k, size_t) {
+      if (!f.types_filter_.maybe(k)) return false;
       const auto it = f.types_.find(k);
       if (it == f.types_.end()) return false;
       out.emplace(TypeHit{it->second, clitics_of(tok(p), k), k});
@@ -318,7 +331,7 @@ struct FinderRun {
     return w;
   }
 
-  bool key_in(const Token& t, const std::unordered_set<std::string>& set) const {
+  bool key_in(const Token& t, const knowledge::KeySet& set) const {
     bool hit = false;
     for_proclitic_keys(t, [&](const std::string& k, size_t) { return hit = set.count(k) > 0; });
     return hit;
@@ -731,11 +744,24 @@ struct FinderRun {
     return best_i;
   }
 
+  // Byte offset of code point `cp` of `text` (its size when beyond the end).
+  size_t byte_of(uint32_t cp) const {
+    while (every_.size() <= cp / kStep && every_.back() < text.size()) {
+      every_.push_back(every_.back() + text::slice(text.substr(every_.back()), Span{0, kStep}).size());
+    }
+    const size_t i = std::min<size_t>(cp / kStep, every_.size() - 1);
+    const auto from = static_cast<uint32_t>(i * kStep);
+    return every_[i] + text::slice(text.substr(every_[i]), Span{0, cp - from}).size();
+  }
+
   std::string surface(uint32_t sb, uint32_t se, uint32_t skip = 0) const {
     if (se <= sb) return {};
     const uint32_t b = tok(sb).begin + skip;
     const uint32_t e = tok(se - 1).end;
-    if (!text.empty()) return text::slice(text, Span{b, e});
+    if (!text.empty()) {
+      const size_t byte = byte_of(b);
+      return text::slice(text.substr(byte), Span{0, e - b});
+    }
     std::string out;
     for (uint32_t p = sb; p < se; ++p) {
       if (!out.empty()) out += ' ';

@@ -30,6 +30,7 @@
 #include <vector>
 
 #include "geo/gazetteer.h"
+#include "knowledge/phrase_index.h"
 #include "marsad/marsad.h"
 #include "marsad/types.h"
 #include "text/text.h"
@@ -71,17 +72,18 @@ class PlaceFinder {
     std::string country;  // ISO alpha-3 the word points to, or empty
   };
   Gazetteer gaz_;
-  std::unordered_map<std::string, TypeWord> types_;
-  std::unordered_map<std::string, double> context_;
-  std::unordered_map<std::string, double> directions_;  // folded word (with article) → bearing
-  std::unordered_set<std::string> prefixes_;            // keys of first words of two-word names
-  std::unordered_map<std::string, bool> ambiguous_;     // joined keys → needs a type word
-  std::unordered_set<std::string> not_names_;           // keys
-  std::unordered_map<std::string, uint32_t> blocks_;    // joined keys → words
-  std::unordered_map<std::string, uint32_t> block_first_;  // first key → max words
-  std::unordered_set<std::string> container_links_;  // keys (data/geo/link_words.tsv)
-  std::unordered_set<std::string> road_words_;       // keys
-  std::unordered_set<std::string> types_keys_;       // keys of type and context words
+  knowledge::KeyMap<TypeWord> types_;
+  knowledge::KeyMap<double> context_;
+  knowledge::KeyMap<double> directions_;  // folded word (with article) → bearing
+  knowledge::KeySet prefixes_;            // keys of first words of two-word names
+  knowledge::KeyMap<bool> ambiguous_;     // joined keys → needs a type word
+  knowledge::KeySet not_names_;           // keys
+  knowledge::KeyMap<uint32_t> blocks_;    // joined keys → words
+  knowledge::KeyMap<uint32_t> block_first_;  // first key → max words
+  knowledge::KeyFilter types_filter_, block_first_filter_;  // Bloom filters of types_, block_first_
+  knowledge::KeySet container_links_;  // keys (data/geo/link_words.tsv)
+  knowledge::KeySet road_words_;       // keys
+  knowledge::KeySet types_keys_;       // keys of type and context words
 
   friend struct FinderRun;
 };

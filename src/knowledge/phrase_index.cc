@@ -1,8 +1,6 @@
 #include "knowledge/phrase_index.h"
 
 #include <algorithm>
-#include <bit>
-#include <cstring>
 
 namespace marsad::knowledge {
 
@@ -13,42 +11,6 @@ std::vector<std::string> PhraseIndex::phrase_keys(std::string_view phrase) {
     if (t.kind == text::TokenKind::Word || t.kind == text::TokenKind::Number) keys.push_back(text::dict_key(t.norm));
   }
   return keys;
-}
-
-uint64_t PhraseIndex::hash_key(std::string_view s) {
-  // Keys are short (an Arabic word is 6–20 bytes): two overlapping 8-byte
-  // loads cover up to 16 bytes, longer keys are folded in 8-byte steps.
-  constexpr uint64_t k1 = 0x9E3779B97F4A7C15ull, k2 = 0xC2B2AE3D27D4EB4Full;
-  const char* p = s.data();
-  const size_t n = s.size();
-  uint64_t a = 0, b = 0;
-  if (n >= 8) {
-    size_t i = 0;
-    for (; i + 16 < n; i += 8) {
-      uint64_t w;
-      std::memcpy(&w, p + i, 8);
-      a = std::rotl((a ^ w) * k1, 27);
-    }
-    uint64_t x, y;
-    std::memcpy(&x, p + i, 8);
-    std::memcpy(&y, p + n - 8, 8);
-    a ^= x;
-    b = y;
-  } else if (n >= 4) {
-    uint32_t x, y;
-    std::memcpy(&x, p, 4);
-    std::memcpy(&y, p + n - 4, 4);
-    a = x;
-    b = y;
-  } else if (n > 0) {
-    a = static_cast<uint64_t>(static_cast<uint8_t>(p[0])) | (uint64_t{static_cast<uint8_t>(p[n / 2])} << 8) |
-        (uint64_t{static_cast<uint8_t>(p[n - 1])} << 16);
-  }
-  uint64_t h = (a * k1) ^ std::rotl(b * k2, 31) ^ (n * k2);
-  h ^= h >> 32;
-  h *= k1;
-  h ^= h >> 29;
-  return h;
 }
 
 uint32_t PhraseIndex::signature(std::string_view s) {
@@ -65,6 +27,13 @@ uint32_t PhraseIndex::intern(const std::string& key) {
     words_.push_back(key);
     const uint32_t sig = signature(key);
     filter_[sig >> 6] |= uint64_t{1} << (sig & 63);
+    if (words_.size() * 16 > bloom_mask_ + 1) {  // keep 16 bits a word: rebuild twice as large
+      bloom_.assign(bloom_.size() * 2, 0);
+      bloom_mask_ = bloom_.size() * 64 - 1;
+      for (const auto& w : words_) bloom_add(hash_key(w) | 1u);
+    } else {
+      bloom_add(hash_key(key) | 1u);
+    }
   }
   return it->second;
 }
@@ -129,7 +98,12 @@ void PhraseIndex::match_at(const std::vector<text::Token>& tokens, uint32_t i, u
     uint64_t hashes[8];
     bool any = false;
     for (size_t k = 0; k < nkeys && k < 8; ++k) {
-      hashes[k] = maybe_word(t.keys[k]) ? hash_key(t.keys[k]) | 1u : 0;
+      uint64_t h = 0;
+      if (maybe_word(t.keys[k])) {
+        h = hash_key(t.keys[k]) | 1u;
+        if (!maybe_hash(h)) h = 0;
+      }
+      hashes[k] = h;
       any |= hashes[k] != 0;
     }
     if (!any && nkeys <= 8) break;
@@ -141,6 +115,7 @@ void PhraseIndex::match_at(const std::vector<text::Token>& tokens, uint32_t i, u
           h = hashes[k];
         } else if (maybe_word(key)) {
           h = hash_key(key) | 1u;
+          if (!maybe_hash(h)) h = 0;
         }
         if (h == 0) continue;
         const uint32_t c = child(live[s], key, h);
@@ -168,6 +143,18 @@ void PhraseIndex::find_longest(const std::vector<text::Token>& tokens, uint32_t 
                                std::vector<PhraseMatch>& out) const {
   std::vector<PhraseMatch> here;
   for (uint32_t i = begin; i < end;) {
+    // Fast path: most tokens start no phrase; skip them without a call.
+    bool may = false;
+    for (const auto& k : tokens[i].keys) {
+      if (maybe_word(k) && maybe_hash(hash_key(k) | 1u)) {
+        may = true;
+        break;
+      }
+    }
+    if (!may) {
+      ++i;
+      continue;
+    }
     here.clear();
     match_at(tokens, i, end, here);
     if (here.empty()) {

@@ -66,26 +66,30 @@ CasualtyFinder::CasualtyFinder(const std::filesystem::path& data_dir, const Numb
       else throw LoadError(t.where(r) + ": role must be skip or among, not '" + role + "'");
     }
   }
+  words_filter_.build(words_);
 }
 
 CasualtyFinder::Head CasualtyFinder::head_at(const text::Token& t) const {
   Head h;
   if (t.kind != TokenKind::Word) return h;
   // Fast pre-filter: the tokeniser's keys already strip proclitics, the article and pronouns.
-  bool maybe = words_.contains(t.norm);
+  auto known = [&](std::string_view w) { return words_filter_.maybe(w) && words_.contains(w); };
+  bool maybe = known(t.norm);
   for (size_t i = 0; i < t.keys.size() && !maybe; ++i) {
     const std::string& k = t.keys[i];
-    maybe = words_.contains(k) || (k.ends_with("ت") && words_.contains(k.substr(0, k.size() - 2) + "ه"));
+    maybe = known(k);
+    if (!maybe && k.ends_with("ت")) maybe = known(k.substr(0, k.size() - 2) + "ه");
   }
   if (!maybe) return h;
   // Whole-word forms first: «قتلى» must not read as «قتل» + «ي»; then proclitic-stripped keys («بمقتل»).
-  const std::string b = bare_form(t.norm);
+  std::string scratch;
+  const std::string_view b = bare_view(t.norm, scratch);
   std::vector<std::string_view> bases{t.norm, strip_conjunction(t.norm), b, strip_article(b)};
   for (const auto& k : t.keys) {
     if (std::string_view(t.norm).ends_with(k)) bases.emplace_back(k);
   }
   for (const std::string_view f : bases) {
-    const auto it = words_.find(std::string(f));
+    const auto it = words_.find(f);
     if (it != words_.end()) {
       h.word = &it->second;
       return h;

@@ -59,7 +59,8 @@ class CasualtyFinder {
                                      uint32_t& end) const;
 
   const NumberReader& numbers_;
-  std::unordered_map<std::string, Word> words_;
+  knowledge::KeyMap<Word> words_;
+  knowledge::KeyFilter words_filter_;  // words_ keys: the pre-filter of head_at
   PhraseSet skip_;      // «على الأقل» and similar, skipped inside a count
   PhraseSet among_;     // «بينهم», «من بينهم»: introduces the civilians among the victims
 };

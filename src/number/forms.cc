@@ -39,6 +39,20 @@ std::string bare_form(std::string_view w) {
   return std::string(r);
 }
 
+std::string_view bare_view(std::string_view w, std::string& scratch) {
+  std::string_view r = strip_conjunction(w);
+  if (r.starts_with("لل") && letter_count(r) >= 4) {
+    scratch.assign(kArticle);
+    scratch.append(r.substr(4));
+    return scratch;
+  }
+  if ((r.starts_with("ب") || r.starts_with("ل") || r.starts_with("ك")) && r.substr(2).starts_with(kArticle) &&
+      letter_count(r) >= 5) {
+    return r.substr(2);
+  }
+  return r;
+}
+
 std::string_view strip_article(std::string_view w) {
   if (w.starts_with(kArticle) && letter_count(w) >= 4) return w.substr(kArticle.size());
   return w;
@@ -61,7 +75,15 @@ void PhraseSet::add(std::string_view phrase, int payload) {
   }
   if (words.empty()) return;
   Entry entry{{words.begin() + 1, words.end()}, payload};
-  auto& list = by_first_[words.front()];
+  auto [slot, fresh] = by_first_.try_emplace(words.front());
+  if (fresh) {
+    if (by_first_.size() * 16 > first_filter_.capacity()) {
+      first_filter_.build(by_first_);
+    } else {
+      first_filter_.add(words.front());
+    }
+  }
+  auto& list = slot->second;
   for (auto& e : list) {
     if (e.rest == entry.rest) {
       e.payload = payload;
@@ -78,16 +100,18 @@ std::optional<PhraseSet::Hit> PhraseSet::match(const std::vector<text::Token>& t
   if (i >= end || i >= toks.size() || toks[i].kind != text::TokenKind::Word) return std::nullopt;
   const text::Token& t = toks[i];
   // Candidate first words, most literal first.
-  std::vector<std::string> cands;
-  cands.emplace_back(t.norm);
-  cands.emplace_back(strip_conjunction(t.norm));
-  cands.emplace_back(bare_form(t.norm));
-  if (mode == Match::Loose) {
-    cands.emplace_back(strip_article(cands.back()));
-    for (const auto& k : t.keys) cands.push_back(k);
-  }
+  std::string scratch;
+  std::string_view fixed[4];
+  size_t nfixed = 0;
+  fixed[nfixed++] = t.norm;
+  fixed[nfixed++] = strip_conjunction(t.norm);
+  fixed[nfixed++] = bare_view(t.norm, scratch);
+  if (mode == Match::Loose) fixed[nfixed++] = strip_article(fixed[2]);
+  const size_t nkeys = mode == Match::Loose ? t.keys.size() : 0;
   std::optional<Hit> best;
-  for (const auto& c : cands) {
+  for (size_t ci = 0; ci < nfixed + nkeys; ++ci) {
+    const std::string_view c = ci < nfixed ? fixed[ci] : std::string_view(t.keys[ci - nfixed]);
+    if (!first_filter_.maybe(c)) continue;
     const auto it = by_first_.find(c);
     if (it == by_first_.end()) continue;
     for (const Entry& e : it->second) {
@@ -106,9 +130,11 @@ std::optional<PhraseSet::Hit> PhraseSet::match(const std::vector<text::Token>& t
 
 bool PhraseSet::contains(const text::Token& t) const {
   if (t.kind != text::TokenKind::Word) return false;
-  const std::string b = bare_form(t.norm);
-  for (const std::string_view c : {std::string_view(t.norm), strip_conjunction(t.norm), std::string_view(b)}) {
-    const auto it = by_first_.find(std::string(c));
+  std::string scratch;
+  const std::string_view b = bare_view(t.norm, scratch);
+  for (const std::string_view c : {std::string_view(t.norm), strip_conjunction(t.norm), b}) {
+    if (!first_filter_.maybe(c)) continue;
+    const auto it = by_first_.find(c);
     if (it == by_first_.end()) continue;
     for (const Entry& e : it->second) {
       if (e.rest.empty()) return true;

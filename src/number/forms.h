@@ -16,6 +16,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "knowledge/phrase_index.h"
 #include "text/text.h"
 
 namespace marsad::number {
@@ -29,6 +30,9 @@ std::string_view strip_conjunction(std::string_view w);
 // strip_conjunction, then drop ب/ل/ك before the article ("بالأمس" -> "الامس",
 // "لليوم" -> "اليوم"). Keeps the article.
 std::string bare_form(std::string_view w);
+// bare_form without allocating: a view into `w`, or into `scratch` when the
+// form had to be rebuilt («لل…» → «ال…»).
+std::string_view bare_view(std::string_view w, std::string& scratch);
 
 // Drop a leading article when at least two letters remain.
 std::string_view strip_article(std::string_view w);
@@ -56,7 +60,7 @@ class PhraseSet {
                            Match mode = Match::Strict) const;
 
   // True when some phrase starts with exactly the folded word `w`.
-  bool has_first(std::string_view w) const { return by_first_.contains(std::string(w)); }
+  bool has_first(std::string_view w) const { return first_filter_.maybe(w) && by_first_.contains(w); }
 
   // Add every phrase's first word to `out`.
   template <class Set>
@@ -72,7 +76,8 @@ class PhraseSet {
     std::vector<std::string> rest;  // words after the first
     int payload = 0;
   };
-  std::unordered_map<std::string, std::vector<Entry>> by_first_;
+  knowledge::KeyMap<std::vector<Entry>> by_first_;
+  knowledge::KeyFilter first_filter_;  // Bloom filter of by_first_ keys
 };
 
 }  // namespace marsad::number

@@ -89,7 +89,7 @@ const NumberReader::Word* NumberReader::word(const text::Token& t, bool allow_co
   auto it = words_.find(t.norm);
   if (it != words_.end()) return &it->second;
   if (allow_conj) {
-    it = words_.find(std::string(strip_conjunction(t.norm)));
+    it = words_.find(strip_conjunction(t.norm));
     if (it != words_.end()) return &it->second;
   }
   return nullptr;
@@ -98,9 +98,10 @@ const NumberReader::Word* NumberReader::word(const text::Token& t, bool allow_co
 const PersonNoun* NumberReader::person_noun(const text::Token& t) const {
   if (t.kind != text::TokenKind::Word) return nullptr;
   for (const std::string_view f : {std::string_view(t.norm), strip_conjunction(t.norm)}) {
-    const std::string b = bare_form(f);
-    for (const std::string_view c : {f, std::string_view(b), strip_article(b)}) {
-      const auto it = persons_.find(std::string(c));
+    std::string scratch;
+    const std::string_view b = bare_view(f, scratch);
+    for (const std::string_view c : {f, b, strip_article(b)}) {
+      const auto it = persons_.find(c);
       if (it != persons_.end()) return &it->second;
     }
   }

@@ -55,8 +55,8 @@ class NumberReader {
   std::optional<Quantity> read_words(const std::vector<text::Token>& toks, uint32_t i, uint32_t end) const;
   std::optional<Quantity> read_digits(const std::vector<text::Token>& toks, uint32_t i, uint32_t end) const;
 
-  std::unordered_map<std::string, Word> words_;
-  std::unordered_map<std::string, PersonNoun> persons_;
+  knowledge::KeyMap<Word> words_;
+  knowledge::KeyMap<PersonNoun> persons_;
   PhraseSet vague_;
   PhraseSet approx_;
 };

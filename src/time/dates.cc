@@ -280,6 +280,7 @@ DateFinder::DateFinder(const std::filesystem::path& data_dir) : numbers_(data_di
     set->first_words(starters_);
   }
   starters_.insert("شهر");
+  starters_filter_.build(starters_);
 }
 
 bool DateFinder::is(const text::Token& t, const PhraseSet& set) const { return set.contains(t); }
@@ -287,13 +288,14 @@ bool DateFinder::is(const text::Token& t, const PhraseSet& set) const { return s
 bool DateFinder::may_start(const text::Token& t) const {
   if (t.kind == TokenKind::Number) return true;
   if (t.kind != TokenKind::Word) return false;
-  const std::string b = number::bare_form(t.norm);
-  if (starters_.contains(t.norm) || starters_.contains(std::string(number::strip_conjunction(t.norm))) ||
-      starters_.contains(b) || starters_.contains(std::string(number::strip_article(b)))) {
+  std::string scratch;
+  const std::string_view b = number::bare_view(t.norm, scratch);
+  auto starter = [&](std::string_view w) { return starters_filter_.maybe(w) && starters_.contains(w); };
+  if (starter(t.norm) || starter(number::strip_conjunction(t.norm)) || starter(b) || starter(number::strip_article(b))) {
     return true;
   }
   for (const auto& k : t.keys) {
-    if (starters_.contains(k)) return true;
+    if (starter(k)) return true;
   }
   return false;
 }
@@ -623,6 +625,9 @@ std::vector<DateMention> DateFinder::find(const text::Analysis& a, std::string_v
   std::vector<DateMention> out;
   const std::optional<int> pub = parse_iso(pub_date);
   const auto& toks = a.tokens;
+  // Dates are sliced in text order: walk the text once, not once per date.
+  uint32_t cursor_cp = 0;
+  size_t cursor_byte = 0;
   for (uint32_t si = 0; si < a.sentences.size(); ++si) {
     const auto& s = a.sentences[si];
     for (uint32_t i = s.tok_begin; i < s.tok_end;) {
@@ -640,7 +645,14 @@ std::vector<DateMention> DateFinder::find(const text::Analysis& a, std::string_v
       m.tok_end = f->end;
       m.sentence = si;
       m.date.span = Span{toks[f->begin].begin, toks[f->end - 1].end};
-      m.date.text = text::slice(original_text, m.date.span);
+      if (m.date.span.begin < cursor_cp) {
+        cursor_cp = 0;
+        cursor_byte = 0;
+      }
+      cursor_byte +=
+          text::slice(original_text.substr(cursor_byte), Span{0, m.date.span.begin - cursor_cp}).size();
+      cursor_cp = m.date.span.begin;
+      m.date.text = text::slice(original_text.substr(cursor_byte), Span{0, m.date.span.end - cursor_cp});
       // The conjunction glued to the first word is not part of the date: «وأمس الجمعة» → «أمس الجمعة».
       if (starts_with_conjunction(toks[f->begin])) trim_first_letter(m.date);
       m.date.precision = precision_name(f->precision);

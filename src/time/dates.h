@@ -71,7 +71,8 @@ class DateFinder {
   std::vector<Relative> relative_;
   std::vector<Relative> durations_;  // unit and amount (in offset) of data/time/durations.tsv
   number::NumberReader numbers_;
-  std::unordered_set<std::string> starters_;  // first words of every phrase set: a fast pre-filter
+  knowledge::KeySet starters_;
+  knowledge::KeyFilter starters_filter_;  // Bloom filter of starters_  // first words of every phrase set: a fast pre-filter
   std::vector<PeriodPart> parts_;
   number::PhraseSet months_, weekdays_, relatives_, day_parts_, period_parts_, ordinals_;
   number::PhraseSet not_today_after_, weekday_blocker_, time_before_, month_intro_, past_, next_, current_, duration_words_, ago_,
