@@ -178,7 +178,7 @@ TEST(HtmlPages, BadPages) {
   HtmlArticle menu_only = extractor().extract(
       "<html><body><ul><li><a href='/'>الرئيسية</a></li><li><a href='/a'>سوريا</a></li></ul></body></html>");
   EXPECT_FALSE(menu_only.ok);
-  std::string binary("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10", 24);
+  std::string binary("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10", 20);
   HtmlArticle bin = extractor().extract(binary);
   EXPECT_FALSE(bin.ok);
   EXPECT_NE(bin.reason.find("binary"), std::string::npos);
