@@ -1,5 +1,7 @@
 #include "code/assemble.h"
 
+#include "code/ranges.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
@@ -108,16 +110,6 @@ class Slicer {
   uint32_t mark_cp_ = 0;  // where the last slice began
   size_t mark_byte_ = 0;
 };
-
-// The items of a vector sorted by tok_begin whose tok_begin lies in [from, to):
-// every lookup of the assembler is a binary search, so a document of a hundred
-// thousand sentences costs no more per sentence than one of ten.
-template <class V>
-std::pair<size_t, size_t> in_tokens(const V& v, uint32_t from, uint32_t to) {
-  auto lo = std::lower_bound(v.begin(), v.end(), from, [](const auto& x, uint32_t t) { return x.tok_begin < t; });
-  auto hi = std::lower_bound(lo, v.end(), to, [](const auto& x, uint32_t t) { return x.tok_begin < t; });
-  return {static_cast<size_t>(lo - v.begin()), static_cast<size_t>(hi - v.begin())};
-}
 
 bool is_clause_punct(const text::Token& t) {
   return t.kind == TokenKind::Punct && (t.norm == "," || t.norm == ";" || t.norm == ":" || t.norm == "(" || t.norm == ")");

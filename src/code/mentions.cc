@@ -1,5 +1,7 @@
 #include "code/mentions.h"
 
+#include "code/ranges.h"
+
 #include <algorithm>
 
 namespace marsad::code {
@@ -9,14 +11,6 @@ bool is_definite(const text::Token& t);
 namespace {
 
 using knowledge::PhraseMatch;
-
-// [lo, hi) of the items of a vector sorted by tok_begin that begin in [from, to).
-template <class V>
-std::pair<size_t, size_t> in_tokens(const V& v, uint32_t from, uint32_t to) {
-  auto lo = std::lower_bound(v.begin(), v.end(), from, [](const auto& x, uint32_t t) { return x.tok_begin < t; });
-  auto hi = std::lower_bound(lo, v.end(), to, [](const auto& x, uint32_t t) { return x.tok_begin < t; });
-  return {static_cast<size_t>(lo - v.begin()), static_cast<size_t>(hi - v.begin())};
-}
 
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
@@ -133,6 +127,19 @@ void find_composed(const Lexicons& lex, const text::Analysis& a, const text::Sen
   for (const auto& m : out)
     if (m.sentence == si) starts.push_back(m.tok_begin);
   auto name_start = [&](uint32_t t) { return std::find(starts.begin(), starts.end(), t) != starts.end(); };
+  // the composed actor for role phrase `r` and nationality match `nat`
+  auto emit = [&](const PhraseMatch& r, const PhraseMatch& nat, const std::string& rule) {
+    const std::string& country = lex.actors.country_key(nat.payload);
+    int id = lex.actors.compose(country, lex.actors.role_name(r.payload));
+    if (id < 0) return;
+    ActorMention m;
+    m.tok_begin = m.name_begin = r.tok_begin;
+    m.tok_end = nat.tok_end;
+    m.actor = static_cast<uint32_t>(id);
+    m.sentence = si;
+    m.rule = rule + country;
+    out.push_back(std::move(m));
+  };
   for (const auto& r : roles) {
     const std::string& role = lex.actors.role_name(r.payload);
     for (uint32_t q = r.tok_end; q < s.tok_end && q <= r.tok_end + 2; ++q) {
@@ -146,38 +153,17 @@ void find_composed(const Lexicons& lex, const text::Analysis& a, const text::Sen
       lex.actors.nationalities().match_at(a.tokens, q, s.tok_end, here);
       std::erase_if(here, [&](const PhraseMatch& x) { return lex.actors.patron_only(x.payload); });
       if (!here.empty()) {
-        const std::string& country = lex.actors.country_key(here.front().payload);
-        int id = lex.actors.compose(country, role);
-        if (id >= 0) {
-          ActorMention m;
-          m.tok_begin = m.name_begin = r.tok_begin;
-          m.tok_end = here.front().tok_end;
-          m.actor = static_cast<uint32_t>(id);
-          m.sentence = si;
-          m.rule = "compose:" + role + "+" + country;
-          out.push_back(std::move(m));
-        }
+        emit(r, here.front(), "compose:" + role + "+");
         break;
       }
       // «الموالية لـ» / «التابعة لـ» between the role and the country.
       here.clear();
       if (q <= r.tok_end + 1) lex.cues.relations().match_at(a.tokens, q, s.tok_end, here);
       if (!here.empty()) {
-        q = here.front().tok_end - 1;  // the country is glued to «ل» in the next token
-        std::vector<PhraseMatch> nat;
+        std::vector<PhraseMatch> nat;  // the country is glued to «ل» in the next token
         if (here.front().tok_end < s.tok_end) lex.actors.nationalities().match_at(a.tokens, here.front().tok_end, s.tok_end, nat);
         if (nat.empty()) break;
-        const std::string& country = lex.actors.country_key(nat.front().payload);
-        int id = lex.actors.compose(country, role);
-        if (id >= 0) {
-          ActorMention m;
-          m.tok_begin = m.name_begin = r.tok_begin;
-          m.tok_end = nat.front().tok_end;
-          m.actor = static_cast<uint32_t>(id);
-          m.sentence = si;
-          m.rule = "compose:" + role + "+relation+" + country;
-          out.push_back(std::move(m));
-        }
+        emit(r, nat.front(), "compose:" + role + "+relation+");
         break;
       }
     }
