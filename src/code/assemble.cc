@@ -1230,10 +1230,23 @@ std::vector<Relation> assemble_relations(const AssemblyLexicons& lex, const Arti
     if (clients.empty()) continue;
     // the patron: an actor starting right after the cue, or a nationality word
     std::optional<ActorRef> patron;
+    std::vector<ActorRef> more_patrons;  // «المدعومة من روسيا وإيران»
     auto [p_lo, p_hi] = in_tokens(M.actors, cue.tok_end, cue.tok_end + 2);
     for (size_t pi = p_lo; pi < p_hi; ++pi)
       if (!M.actors[pi].anaphor) {
         patron = ref(M.actors[pi]);
+        uint32_t end = M.actors[pi].tok_end;
+        for (size_t qi = pi + 1; qi < M.actors.size(); ++qi) {
+          const auto& next = M.actors[qi];
+          if (next.anaphor || next.tok_begin < end) continue;
+          const auto& first = f.analysis.tokens[next.tok_begin];
+          bool joined = (next.tok_begin == end && has_conjunction(first)) ||
+                        (next.tok_begin == end + 1 && (f.analysis.tokens[end].norm == "\xD9\x88" ||
+                                                       f.analysis.tokens[end].norm == "\xD9\x88\xD9\x85\xD9\x86"));  // و ، ومن
+          if (!joined) break;
+          more_patrons.push_back(ref(next));
+          end = next.tok_end;
+        }
         break;
       }
     if (!patron) {
@@ -1249,21 +1262,25 @@ std::vector<Relation> assemble_relations(const AssemblyLexicons& lex, const Arti
       }
     }
     if (!patron) continue;
-    for (const ActorMention* cl : clients) {
-      ActorRef client = ref(*cl);
-      if (client.id == patron->id) continue;
-      // «القوات الموالية للشرعية»: an organ backed by its own state is structure, not patronage
-      if (rc.relation == "backed_by" && A.descends_from(client.id, patron->id)) continue;
-      if (!seen.insert({client.id, patron->id}).second) continue;
-      Relation r;
-      r.actor = client;
-      r.relation = rc.relation;
-      r.patron = *patron;
-      r.evidence.sentence = f.analysis.sentences[cue.sentence].span;
-      r.evidence.trigger = Span{f.analysis.tokens[cue.tok_begin].begin, f.analysis.tokens[cue.tok_end - 1].end};
-      r.evidence.rule = "relations.tsv:" + f.analysis.tokens[cue.tok_begin].norm;
-      if (trace) trace->push_back("relation " + client.id + " " + rc.relation + " " + patron->id);
-      out.push_back(std::move(r));
+    std::vector<ActorRef> patrons{*patron};
+    patrons.insert(patrons.end(), more_patrons.begin(), more_patrons.end());
+    for (const ActorRef& backer : patrons) {
+      for (const ActorMention* cl : clients) {
+        ActorRef client = ref(*cl);
+        if (client.id == backer.id) continue;
+        // «القوات الموالية للشرعية»: an organ backed by its own state is structure, not patronage
+        if (rc.relation == "backed_by" && A.descends_from(client.id, backer.id)) continue;
+        if (!seen.insert({client.id, backer.id}).second) continue;
+        Relation r;
+        r.actor = client;
+        r.relation = rc.relation;
+        r.patron = backer;
+        r.evidence.sentence = f.analysis.sentences[cue.sentence].span;
+        r.evidence.trigger = Span{f.analysis.tokens[cue.tok_begin].begin, f.analysis.tokens[cue.tok_end - 1].end};
+        r.evidence.rule = "relations.tsv:" + f.analysis.tokens[cue.tok_begin].norm;
+        if (trace) trace->push_back("relation " + client.id + " " + rc.relation + " " + backer.id);
+        out.push_back(std::move(r));
+      }
     }
   }
   return out;
