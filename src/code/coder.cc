@@ -84,6 +84,7 @@ struct Coder::Impl {
         triggers(knowledge::TriggerLexicon::load(dir)),
         cues(knowledge::CueLexicon::load(dir)),
         clause_breaks(load_clause_breaks(dir)),
+        merged_cues(code::merge_cue_indexes(actors, triggers, cues)),
         places(dir),
         dates(dir),
         numbers(dir),
@@ -93,6 +94,7 @@ struct Coder::Impl {
   knowledge::TriggerLexicon triggers;
   knowledge::CueLexicon cues;
   knowledge::PhraseIndex clause_breaks;
+  knowledge::PhraseIndex merged_cues;
   geo::PlaceFinder places;
   dates::DateFinder dates;
   number::NumberReader numbers;
@@ -102,7 +104,7 @@ struct Coder::Impl {
     Result result;
     result.doc_id = doc.id;
     text::Analysis a = text::analyse(doc.text);
-    code::Lexicons lex{actors, triggers, cues};
+    code::Lexicons lex{actors, triggers, cues, &merged_cues};
     // every finder's mentions in text order: the assembler looks them up by binary search
     auto by_token = [](const auto& x, const auto& y) { return x.tok_begin < y.tok_begin; };
     std::vector<geo::PlaceMention> found_places = places.find(a, doc.text);

@@ -3,6 +3,7 @@
 #include "code/ranges.h"
 
 #include <algorithm>
+#include <array>
 
 namespace marsad::code {
 
@@ -286,6 +287,43 @@ std::vector<const ActorMention*> antecedents(const std::vector<ActorMention>& be
   return out;
 }
 
+// The cue dictionaries, in the order of the merged index's tags.
+constexpr size_t kCueKinds = 7;
+constexpr uint32_t kTagShift = 28;
+std::array<const knowledge::PhraseIndex*, kCueKinds> cue_indexes(const knowledge::ActorLexicon& actors,
+                                                                 const knowledge::TriggerLexicon& triggers,
+                                                                 const knowledge::CueLexicon& cues) {
+  return {&cues.preps(), &cues.status(), &cues.attribution(), &cues.relations(),
+          &cues.light_verbs(), &triggers.mode_index(), &actors.nationalities()};
+}
+
+// One walk for every cue dictionary: at each token the longest match of each
+// dictionary is taken unless an earlier match of the same dictionary covers
+// the token — the leftmost-longest rule of PhraseIndex::find_longest, kept
+// per dictionary.
+void find_all_cues(const knowledge::PhraseIndex& merged, const text::Analysis& a,
+                   const std::array<std::vector<CueMention>*, kCueKinds>& out, const std::vector<uint32_t>& sentence_of) {
+  std::vector<PhraseMatch> here;
+  for (const auto& s : a.sentences) {
+    std::array<uint32_t, kCueKinds> free_from;
+    free_from.fill(s.tok_begin);
+    for (uint32_t i = s.tok_begin; i < s.tok_end; ++i) {
+      here.clear();
+      merged.match_at(a.tokens, i, s.tok_end, here);  // longest first
+      std::array<uint32_t, kCueKinds> taken_end{};
+      for (const auto& x : here) {
+        const uint32_t kind = x.payload >> kTagShift;
+        if (kind >= kCueKinds || i < free_from[kind]) continue;
+        if (taken_end[kind] != 0 && x.tok_end != taken_end[kind]) continue;  // shorter than the longest
+        taken_end[kind] = x.tok_end;
+        out[kind]->push_back(CueMention{x.tok_begin, x.tok_end, x.payload & ((1u << kTagShift) - 1), sentence_of[i]});
+      }
+      for (size_t k = 0; k < kCueKinds; ++k)
+        if (taken_end[k] != 0) free_from[k] = taken_end[k];
+    }
+  }
+}
+
 void find_cues(const knowledge::PhraseIndex& index, const text::Analysis& a, std::vector<CueMention>& out,
                const std::vector<uint32_t>& sentence_of) {
   std::vector<PhraseMatch> ms;
@@ -294,6 +332,17 @@ void find_cues(const knowledge::PhraseIndex& index, const text::Analysis& a, std
 }
 
 }  // namespace
+
+knowledge::PhraseIndex merge_cue_indexes(const knowledge::ActorLexicon& actors, const knowledge::TriggerLexicon& triggers,
+                                         const knowledge::CueLexicon& cues) {
+  knowledge::PhraseIndex merged;
+  const auto indexes = cue_indexes(actors, triggers, cues);
+  for (uint32_t k = 0; k < kCueKinds; ++k)
+    indexes[k]->for_each_phrase([&](const std::vector<std::string>& keys, const std::vector<uint32_t>& payloads) {
+      for (uint32_t p : payloads) merged.add_keys(keys, (k << kTagShift) | p);
+    });
+  return merged;
+}
 
 bool has_lam(const text::Token& t) { return has_particle(t, "\xD9\x84"); }
 bool has_ba(const text::Token& t) { return has_particle(t, "\xD8\xA8"); }
@@ -311,13 +360,14 @@ Mentions find_mentions(const Lexicons& lex, const text::Analysis& a, const Artic
   for (uint32_t si = 0; si < a.sentences.size(); ++si)
     for (uint32_t t = a.sentences[si].tok_begin; t < a.sentences[si].tok_end; ++t) m.sentence_of[t] = si;
 
-  find_cues(lex.cues.preps(), a, m.preps, m.sentence_of);
-  find_cues(lex.cues.status(), a, m.status, m.sentence_of);
-  find_cues(lex.cues.attribution(), a, m.attribution, m.sentence_of);
-  find_cues(lex.cues.relations(), a, m.relations, m.sentence_of);
-  find_cues(lex.cues.light_verbs(), a, m.light_verbs, m.sentence_of);
-  find_cues(lex.triggers.mode_index(), a, m.modes, m.sentence_of);
-  find_cues(lex.actors.nationalities(), a, m.nationalities, m.sentence_of);
+  std::array<std::vector<CueMention>*, kCueKinds> outputs = {&m.preps, &m.status, &m.attribution, &m.relations,
+                                                                &m.light_verbs, &m.modes, &m.nationalities};
+  if (lex.merged_cues) {
+    find_all_cues(*lex.merged_cues, a, outputs, m.sentence_of);
+  } else {
+    const std::array<const knowledge::PhraseIndex*, kCueKinds> indexes = cue_indexes(lex.actors, lex.triggers, lex.cues);
+    for (size_t k = 0; k < kCueKinds; ++k) find_cues(*indexes[k], a, *outputs[k], m.sentence_of);
+  }
 
   for (uint32_t si = 0; si < a.sentences.size(); ++si) {
     const auto& s = a.sentences[si];

@@ -65,8 +65,26 @@ uint32_t PhraseIndex::add_edge(uint32_t node, const std::string& key) {
   return c;
 }
 
-bool PhraseIndex::add(std::string_view phrase, uint32_t payload) {
-  std::vector<std::string> keys = phrase_keys(phrase);
+bool PhraseIndex::add(std::string_view phrase, uint32_t payload) { return add_keys(phrase_keys(phrase), payload); }
+
+void PhraseIndex::for_each_phrase(
+    const std::function<void(const std::vector<std::string>&, const std::vector<uint32_t>&)>& f) const {
+  std::vector<std::vector<std::pair<uint32_t, uint32_t>>> children(nodes_.size());  // (word, child)
+  for (const Edge& e : edges_)
+    if (e.child != 0) children[e.node].emplace_back(e.word, e.child);
+  std::vector<std::string> keys;
+  std::function<void(uint32_t)> walk = [&](uint32_t node) {
+    if (!nodes_[node].payloads.empty()) f(keys, nodes_[node].payloads);
+    for (const auto& [word, child] : children[node]) {
+      keys.push_back(words_[word]);
+      walk(child);
+      keys.pop_back();
+    }
+  };
+  walk(0);
+}
+
+bool PhraseIndex::add_keys(const std::vector<std::string>& keys, uint32_t payload) {
   if (keys.empty()) return false;
   uint32_t node = 0;
   for (const auto& k : keys) node = add_edge(node, k);

@@ -142,6 +142,13 @@ class PhraseIndex {
   void find_longest(const std::vector<text::Token>& tokens, uint32_t begin, uint32_t end,
                     std::vector<PhraseMatch>& out) const;
 
+  // Adds a phrase given as its dictionary keys, as phrase_keys() returns them.
+  bool add_keys(const std::vector<std::string>& keys, uint32_t payload);
+
+  // Calls f(keys, payloads) for every phrase stored (to build a merged index).
+  void for_each_phrase(
+      const std::function<void(const std::vector<std::string>&, const std::vector<uint32_t>&)>& f) const;
+
   size_t phrase_count() const { return phrases_; }
   // The words (dictionary keys) of a phrase, as stored.
   static std::vector<std::string> phrase_keys(std::string_view phrase);
