@@ -76,9 +76,10 @@ knowledge::ActorForm pick_form(const Lexicons& lex, const std::vector<PhraseMatc
 }
 
 void find_actor_names(const Lexicons& lex, const text::Analysis& a, const text::Sentence& s, uint32_t si,
-                      const ArticleContext& ctx, std::vector<ActorMention>& out) {
-  std::vector<PhraseMatch> names;
-  lex.actors.names().find_longest(a.tokens, s.tok_begin, s.tok_end, names);
+                      const ArticleContext& ctx, const std::vector<PhraseMatch>& all_names, std::vector<ActorMention>& out) {
+  auto [n_lo, n_hi] = in_tokens(all_names, s.tok_begin, s.tok_end);
+  const std::vector<PhraseMatch> names(all_names.begin() + static_cast<std::ptrdiff_t>(n_lo),
+                                       all_names.begin() + static_cast<std::ptrdiff_t>(n_hi));
   for (size_t i = 0; i < names.size();) {
     size_t j = i;
     while (j < names.size() && names[j].tok_begin == names[i].tok_begin && names[j].tok_end == names[i].tok_end) ++j;
@@ -120,9 +121,11 @@ void find_actor_names(const Lexicons& lex, const text::Analysis& a, const text::
 
 // «الشرطة العسكرية الروسية», «طيران الاستطلاع الروسي», «الميليشيات الموالية لإيران».
 void find_composed(const Lexicons& lex, const text::Analysis& a, const text::Sentence& s, uint32_t si,
-                   const ArticleContext& ctx, std::vector<ActorMention>& out) {
-  std::vector<PhraseMatch> roles, here;
-  lex.actors.roles().find_longest(a.tokens, s.tok_begin, s.tok_end, roles);
+                   const ArticleContext& ctx, const std::vector<PhraseMatch>& all_roles, std::vector<ActorMention>& out) {
+  std::vector<PhraseMatch> here;
+  auto [r_lo, r_hi] = in_tokens(all_roles, s.tok_begin, s.tok_end);
+  const std::vector<PhraseMatch> roles(all_roles.begin() + static_cast<std::ptrdiff_t>(r_lo),
+                                       all_roles.begin() + static_cast<std::ptrdiff_t>(r_hi));
   // where names start: a composition never reaches over another actor's name
   std::vector<uint32_t> starts;
   for (const auto& m : out)
@@ -287,48 +290,57 @@ std::vector<const ActorMention*> antecedents(const std::vector<ActorMention>& be
   return out;
 }
 
-// The cue dictionaries, in the order of the merged index's tags.
+// The dictionaries matched over every sentence, in the order of the merged
+// index's tags: seven cue lists, then actor names, role phrases and triggers.
 constexpr size_t kCueKinds = 7;
+constexpr size_t kNames = 7, kRoles = 8, kTriggers = 9, kKinds = 10;
 constexpr uint32_t kTagShift = 28;
-std::array<const knowledge::PhraseIndex*, kCueKinds> cue_indexes(const knowledge::ActorLexicon& actors,
-                                                                 const knowledge::TriggerLexicon& triggers,
-                                                                 const knowledge::CueLexicon& cues) {
-  return {&cues.preps(), &cues.status(), &cues.attribution(), &cues.relations(),
-          &cues.light_verbs(), &triggers.mode_index(), &actors.nationalities()};
+std::array<const knowledge::PhraseIndex*, kKinds> cue_indexes(const knowledge::ActorLexicon& actors,
+                                                              const knowledge::TriggerLexicon& triggers,
+                                                              const knowledge::CueLexicon& cues) {
+  return {&cues.preps(), &cues.status(), &cues.attribution(), &cues.relations(), &cues.light_verbs(),
+          &triggers.mode_index(), &actors.nationalities(), &actors.names(), &actors.roles(), &triggers.index()};
 }
 
 // One walk for every cue dictionary: at each token the longest match of each
 // dictionary is taken unless an earlier match of the same dictionary covers
 // the token — the leftmost-longest rule of PhraseIndex::find_longest, kept
 // per dictionary.
-void find_all_cues(const knowledge::PhraseIndex& merged, const text::Analysis& a,
-                   const std::array<std::vector<CueMention>*, kCueKinds>& out, const std::vector<uint32_t>& sentence_of) {
+using KindMatches = std::array<std::vector<PhraseMatch>, kKinds>;
+
+KindMatches match_all(const knowledge::PhraseIndex& merged, const text::Analysis& a) {
+  KindMatches out;
   std::vector<PhraseMatch> here;
   for (const auto& s : a.sentences) {
-    std::array<uint32_t, kCueKinds> free_from;
+    std::array<uint32_t, kKinds> free_from;
     free_from.fill(s.tok_begin);
     for (uint32_t i = s.tok_begin; i < s.tok_end; ++i) {
       here.clear();
       merged.match_at(a.tokens, i, s.tok_end, here);  // longest first
-      std::array<uint32_t, kCueKinds> taken_end{};
+      std::array<uint32_t, kKinds> taken_end{};
       for (const auto& x : here) {
         const uint32_t kind = x.payload >> kTagShift;
-        if (kind >= kCueKinds || i < free_from[kind]) continue;
+        if (kind >= kKinds || i < free_from[kind]) continue;
         if (taken_end[kind] != 0 && x.tok_end != taken_end[kind]) continue;  // shorter than the longest
         taken_end[kind] = x.tok_end;
-        out[kind]->push_back(CueMention{x.tok_begin, x.tok_end, x.payload & ((1u << kTagShift) - 1), sentence_of[i]});
+        out[kind].push_back(PhraseMatch{x.tok_begin, x.tok_end, x.payload & ((1u << kTagShift) - 1)});
       }
-      for (size_t k = 0; k < kCueKinds; ++k)
+      for (size_t k = 0; k < kKinds; ++k)
         if (taken_end[k] != 0) free_from[k] = taken_end[k];
     }
   }
+  return out;
 }
 
-void find_cues(const knowledge::PhraseIndex& index, const text::Analysis& a, std::vector<CueMention>& out,
-               const std::vector<uint32_t>& sentence_of) {
-  std::vector<PhraseMatch> ms;
-  for (const auto& s : a.sentences) index.find_longest(a.tokens, s.tok_begin, s.tok_end, ms);
-  for (const auto& m : ms) out.push_back(CueMention{m.tok_begin, m.tok_end, m.payload, sentence_of[m.tok_begin]});
+// Every dictionary's leftmost-longest matches, sentence by sentence: one walk of
+// the merged index, or (without one) a walk per dictionary.
+KindMatches match_dictionaries(const Lexicons& lex, const text::Analysis& a) {
+  if (lex.merged_cues) return match_all(*lex.merged_cues, a);
+  KindMatches out;
+  const auto indexes = cue_indexes(lex.actors, lex.triggers, lex.cues);
+  for (size_t k = 0; k < kKinds; ++k)
+    for (const auto& s : a.sentences) indexes[k]->find_longest(a.tokens, s.tok_begin, s.tok_end, out[k]);
+  return out;
 }
 
 }  // namespace
@@ -337,7 +349,7 @@ knowledge::PhraseIndex merge_cue_indexes(const knowledge::ActorLexicon& actors, 
                                          const knowledge::CueLexicon& cues) {
   knowledge::PhraseIndex merged;
   const auto indexes = cue_indexes(actors, triggers, cues);
-  for (uint32_t k = 0; k < kCueKinds; ++k)
+  for (uint32_t k = 0; k < kKinds; ++k)
     indexes[k]->for_each_phrase([&](const std::vector<std::string>& keys, const std::vector<uint32_t>& payloads) {
       for (uint32_t p : payloads) merged.add_keys(keys, (k << kTagShift) | p);
     });
@@ -360,20 +372,17 @@ Mentions find_mentions(const Lexicons& lex, const text::Analysis& a, const Artic
   for (uint32_t si = 0; si < a.sentences.size(); ++si)
     for (uint32_t t = a.sentences[si].tok_begin; t < a.sentences[si].tok_end; ++t) m.sentence_of[t] = si;
 
-  std::array<std::vector<CueMention>*, kCueKinds> outputs = {&m.preps, &m.status, &m.attribution, &m.relations,
-                                                                &m.light_verbs, &m.modes, &m.nationalities};
-  if (lex.merged_cues) {
-    find_all_cues(*lex.merged_cues, a, outputs, m.sentence_of);
-  } else {
-    const std::array<const knowledge::PhraseIndex*, kCueKinds> indexes = cue_indexes(lex.actors, lex.triggers, lex.cues);
-    for (size_t k = 0; k < kCueKinds; ++k) find_cues(*indexes[k], a, *outputs[k], m.sentence_of);
-  }
+  const KindMatches matches = match_dictionaries(lex, a);
+  const std::array<std::vector<CueMention>*, kCueKinds> outputs = {
+      &m.preps, &m.status, &m.attribution, &m.relations, &m.light_verbs, &m.modes, &m.nationalities};
+  for (size_t k = 0; k < kCueKinds; ++k)
+    for (const auto& x : matches[k]) outputs[k]->push_back(CueMention{x.tok_begin, x.tok_end, x.payload, m.sentence_of[x.tok_begin]});
 
   for (uint32_t si = 0; si < a.sentences.size(); ++si) {
     const auto& s = a.sentences[si];
     std::vector<ActorMention> found;
-    find_actor_names(lex, a, s, si, ctx, found);
-    find_composed(lex, a, s, si, ctx, found);
+    find_actor_names(lex, a, s, si, ctx, matches[kNames], found);
+    find_composed(lex, a, s, si, ctx, matches[kRoles], found);
     found = resolve_overlaps(std::move(found));
     // an ambiguous name stands only with a head word («حركة أمل») or in its own country's news
     auto unsupported = [&](const ActorMention& am) {
@@ -464,7 +473,9 @@ Mentions find_mentions(const Lexicons& lex, const text::Analysis& a, const Artic
     furniture.clear();
     lex.cues.boilerplate().match_at(a.tokens, s.tok_begin, s.tok_end, furniture);
     if (!furniture.empty()) continue;
-    lex.triggers.index().find_longest(a.tokens, s.tok_begin, s.tok_end, trig);
+    auto [t_lo, t_hi] = in_tokens(matches[kTriggers], s.tok_begin, s.tok_end);
+    trig.insert(trig.end(), matches[kTriggers].begin() + static_cast<std::ptrdiff_t>(t_lo),
+                matches[kTriggers].begin() + static_cast<std::ptrdiff_t>(t_hi));
   }
   for (size_t i = 0; i < trig.size(); ++i) {
     const auto& t = trig[i];

@@ -57,14 +57,15 @@ struct Lexicons {
   const knowledge::ActorLexicon& actors;
   const knowledge::TriggerLexicon& triggers;
   const knowledge::CueLexicon& cues;
-  // All the small cue dictionaries in one index (merge_cue_indexes), so that a
-  // sentence is walked once for all of them; null = one pass per dictionary.
+  // All the dictionaries in one index (merge_cue_indexes), so that a sentence
+  // is walked once for all of them; null = one pass per dictionary.
   const knowledge::PhraseIndex* merged_cues = nullptr;
 };
 
 // One index holding role markers, status and attribution cues, relation cues,
-// light verbs, instrument words and nationalities, each payload tagged with
-// its dictionary. Built once when the knowledge is loaded.
+// light verbs, instrument words, nationalities, actor names, role phrases and
+// triggers, each payload tagged with its dictionary. Built once when the
+// knowledge is loaded.
 knowledge::PhraseIndex merge_cue_indexes(const knowledge::ActorLexicon& actors, const knowledge::TriggerLexicon& triggers,
                                          const knowledge::CueLexicon& cues);
 
