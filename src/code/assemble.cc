@@ -427,6 +427,21 @@ RoleReading read_roles(const Context& c, const TriggerMention& tm, const knowled
     if (!r.source.empty() || !r.target.empty()) r.how = verb ? "after_verb" : "after_noun";
   }
 
+  // «دعا … الحكومة التركية وحزب العمال الكردستاني إلى وقف العنف»: the one called on
+  // is followed by «إلى»; the caller is elsewhere (a person's name, the sentence's subject)
+  if (trig.type == "REQUEST" && verb && !r.source.empty() && r.target.empty()) {
+    uint32_t end = 0;
+    for (uint32_t x : r.source) end = std::max(end, c.actor(x).tok_end);
+    if (end < sent.tok_end) {
+      const auto& next = c.tok(end);
+      if (next.norm == "\xD8\xA7\xD9\x84\xD9\x8A" /* الي */) {
+        r.target = r.source;
+        r.source.clear();
+        r.how = "addressee";
+      }
+    }
+  }
+
   // «القوات الخاصة الإسرائيلية التي اعتدت على الحراس»: a verb right after a relative
   // pronoun has for subject the actor the pronoun follows
   if (verb && r.source.empty() && tm.tok_begin >= 2) {
