@@ -1007,6 +1007,38 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
     }
   }
 
+  // What a threat threatens is not a happening: «هدد … بشن عملية عسكرية ضد قسد»,
+  // «هددت … باستهداف السفن». The threat keeps the threatened as its target.
+  for (size_t i = 0; i < drafts.size(); ++i) {
+    Draft& threat = drafts[i];
+    if (!threat.alive || threat.type != "THREATEN") continue;
+    const auto& tt = M.triggers[threat.trigger];
+    for (size_t j = i + 1; j < drafts.size() && drafts[j].sentence == threat.sentence; ++j) {
+      Draft& content = drafts[j];
+      const auto& ct = M.triggers[content.trigger];
+      if (!content.alive || ct.tok_begin > tt.tok_end + 6 || !has_ba(c.tok(ct.tok_begin))) continue;
+      add_all(threat.target, content.target);
+      content.alive = false;
+      c.note("«" + c.tok(ct.tok_begin).norm + "» is what «" + c.tok(tt.tok_begin).norm + "» threatens");
+    }
+  }
+  // A protest whose protesters are not named is by protesters («تظاهر المئات»).
+  {
+    const int protesters = lex.base.actors.index_of("protesters");
+    for (auto& d : drafts) {
+      if (!d.alive || d.type != "PROTEST" || !d.source.empty() || protesters < 0) continue;
+      const auto& tm = M.triggers[d.trigger];
+      ActorMention m;
+      m.tok_begin = m.name_begin = tm.tok_begin;
+      m.tok_end = tm.tok_end;
+      m.actor = static_cast<uint32_t>(protesters);
+      m.sentence = d.sentence;
+      m.rule = "protest_without_named_protesters";
+      extra.push_back(m);
+      d.source.push_back(static_cast<uint32_t>(M.actors.size() + extra.size() - 1));
+    }
+  }
+
   // Civilians do not raid, arrest or shell: a civilian «source» of violence or
   // coercion is its victim read in the wrong role («اعتقال عدد من الشبان»).
   for (auto& d : drafts) {
