@@ -238,8 +238,20 @@ struct Dashboard::Impl {
   std::mutex cache_mutex;
   std::string stamp;  // database file state the caches belong to
   std::map<std::string, std::shared_ptr<const Events>> cache;
-  std::shared_ptr<const std::unordered_map<int64_t, store::EventRecord>> by_id;
+  // Event id -> position in `all` (the unfiltered list, shared with the cache,
+  // not copied); built once by one thread (by_id_build).
+  struct ById {
+    std::shared_ptr<const Events> all;
+    std::unordered_map<int64_t, size_t> pos;
+  };
+  std::shared_ptr<const ById> by_id;
+  std::mutex by_id_build;
   std::shared_ptr<const std::vector<store::Edge>> reported;  // relations from articles
+  // Serialised summary() of events already listed once (under cache_mutex):
+  // a page of /api/events is then mostly string concatenation.
+  std::unordered_map<int64_t, std::string> summaries;
+  size_t summary_bytes = 0;
+  static constexpr size_t kSummaryBudget = 64u << 20;  // cleared beyond 64 MB
 
   explicit Impl(Options o) : options(std::move(o)) {
     assets = options.assets.empty() ? default_assets_dir() : options.assets;
@@ -300,6 +312,8 @@ struct Dashboard::Impl {
     cache.clear();
     by_id.reset();
     reported.reset();
+    summaries.clear();
+    summary_bytes = 0;
   }
 
   static std::string key_of(const store::Filter& f) {
@@ -320,6 +334,10 @@ struct Dashboard::Impl {
     auto out = std::make_shared<Events>();
     {
       std::lock_guard lock(store_mutex);
+      {  // another request may have run the same query while this one waited
+        std::lock_guard cl(cache_mutex);
+        if (auto it = cache.find(key); it != cache.end()) return it->second;
+      }
       db->query(f, [&](const store::EventRecord& e) {
         out->push_back(e);
         return true;
@@ -331,22 +349,31 @@ struct Dashboard::Impl {
     return out;
   }
 
-  const store::EventRecord* event_by_id(int64_t id, std::shared_ptr<const std::unordered_map<int64_t, store::EventRecord>>& hold) {
+  const store::EventRecord* event_by_id(int64_t id, std::shared_ptr<const ById>& hold) {
     {
       std::lock_guard lock(cache_mutex);
       check_stamp();
       hold = by_id;
     }
     if (!hold) {
-      auto all = events(store::Filter{});
-      auto m = std::make_shared<std::unordered_map<int64_t, store::EventRecord>>();
-      for (const auto& e : *all) m->emplace(e.id, e);
-      hold = m;
-      std::lock_guard lock(cache_mutex);
-      by_id = hold;
+      std::lock_guard build(by_id_build);  // concurrent first requests wait for one index
+      {
+        std::lock_guard lock(cache_mutex);
+        check_stamp();
+        hold = by_id;
+      }
+      if (!hold) {
+        auto m = std::make_shared<ById>();
+        m->all = events(store::Filter{});
+        m->pos.reserve(m->all->size());
+        for (size_t i = 0; i < m->all->size(); ++i) m->pos.emplace((*m->all)[i].id, i);
+        hold = m;
+        std::lock_guard lock(cache_mutex);
+        by_id = hold;
+      }
     }
-    auto it = hold->find(id);
-    return it == hold->end() ? nullptr : &it->second;
+    auto it = hold->pos.find(id);
+    return it == hold->pos.end() ? nullptr : &(*hold->all)[it->second];
   }
 
   std::shared_ptr<const std::vector<store::Edge>> reported_relations() {
@@ -581,23 +608,56 @@ struct Dashboard::Impl {
 
   // ---- endpoints ----
 
-  json api_events(const httplib::Request& req) {
+  // {"events":[…],"limit":L,"offset":O,"total":N}, the same text as dumping
+  // the json object (keys in std::map order), built from cached summaries.
+  std::string api_events(const httplib::Request& req) {
     allow(req, {"limit", "offset"});
     store::Filter f = filter_of(req);
     int64_t limit = int_param(req, "limit", 100, 0, 1000);
     int64_t offset = int_param(req, "offset", 0, 0, 1'000'000'000);
     auto all = events(f);
-    json list = json::array();
-    for (size_t i = static_cast<size_t>(offset); i < all->size() && list.size() < static_cast<size_t>(limit); ++i)
-      list.push_back(summary((*all)[i]));
-    return {{"events", list}, {"total", all->size()}, {"limit", limit}, {"offset", offset}};
+    size_t begin = std::min(all->size(), static_cast<size_t>(offset));
+    size_t end = std::min(all->size(), begin + static_cast<size_t>(limit));
+    std::vector<std::string> parts(end - begin);
+    std::vector<size_t> missing;
+    {
+      std::lock_guard lock(cache_mutex);
+      for (size_t i = begin; i < end; ++i) {
+        auto it = summaries.find((*all)[i].id);
+        if (it == summaries.end()) missing.push_back(i);
+        else parts[i - begin] = it->second;
+      }
+    }
+    for (size_t i : missing) parts[i - begin] = dump(summary((*all)[i]));
+    if (!missing.empty()) {
+      std::lock_guard lock(cache_mutex);
+      for (size_t i : missing) {
+        if (summary_bytes > kSummaryBudget) {
+          summaries.clear();
+          summary_bytes = 0;
+        }
+        if (summaries.emplace((*all)[i].id, parts[i - begin]).second) summary_bytes += parts[i - begin].size() + 64;
+      }
+    }
+    size_t size = 64;
+    for (const auto& p : parts) size += p.size() + 1;
+    std::string out;
+    out.reserve(size);
+    out += "{\"events\":[";
+    for (size_t k = 0; k < parts.size(); ++k) {
+      if (k) out += ',';
+      out += parts[k];
+    }
+    out += "],\"limit\":" + std::to_string(limit) + ",\"offset\":" + std::to_string(offset) +
+           ",\"total\":" + std::to_string(all->size()) + "}";
+    return out;
   }
 
   json api_event(const httplib::Request& req) {
     allow(req, {});
     auto id = parse_int(req.matches[1].str());
     if (!id || *id <= 0) throw BadRequest{400, "expected a positive event id", "id"};
-    std::shared_ptr<const std::unordered_map<int64_t, store::EventRecord>> hold;
+    std::shared_ptr<const ById> hold;
     const store::EventRecord* e = event_by_id(*id, hold);
     if (!e) throw BadRequest{404, "no event " + std::to_string(*id), "id"};
     return detail(*e);
@@ -869,6 +929,9 @@ Dashboard::~Dashboard() = default;
 
 void Dashboard::mount(httplib::Server& srv) {
   Impl* im = impl_.get();
+  // Headers and body go out in separate writes: without TCP_NODELAY, Nagle's
+  // algorithm holds the body until the client's delayed ACK (~40 ms a request).
+  srv.set_tcp_nodelay(true);
   srv.set_default_headers({{"Content-Security-Policy", kContentSecurityPolicy},
                            {"X-Content-Type-Options", "nosniff"},
                            {"Referrer-Policy", "no-referrer"},
@@ -894,7 +957,18 @@ void Dashboard::mount(httplib::Server& srv) {
       }
     };
   };
-  srv.Get("/api/events", api(&Impl::api_events));
+  srv.Get("/api/events", [im, error_json](const httplib::Request& req, httplib::Response& res) {
+    try {
+      std::string body = im->api_events(req);
+      res.set_header("Cache-Control", "no-store");
+      res.set_content(std::move(body), "application/json");
+    } catch (const BadRequest& b) {
+      error_json(res, b.status, b.message, b.parameter);
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "marsad serve: %s %s: %s\n", req.method.c_str(), req.path.c_str(), e.what());
+      error_json(res, 500, "internal error (see the server log)", "");
+    }
+  });
   srv.Get(R"(/api/events/([^/]+))", api(&Impl::api_event));
   srv.Get("/api/actors", api(&Impl::api_actors));
   srv.Get("/api/network", api(&Impl::api_network));
