@@ -171,11 +171,16 @@ Context make_context(const AssemblyLexicons& lex, const ArticleFacts& f, Trace* 
 std::pair<uint32_t, uint32_t> clause_of(const Context& c, uint32_t i, bool soft = false) {
   const auto& s = c.f.analysis.sentences[c.f.mentions.sentence_of[i]];
   auto breaks = [&](uint32_t t) { return c.clause_break[t] && !(soft && c.tok(t).norm == ","); };
+  // no clause of real prose is longer than this; the bound keeps a run-on
+  // «sentence» of a hundred thousand words linear
+  constexpr uint32_t kMaxReach = 120;
+  const uint32_t floor = i > s.tok_begin + kMaxReach ? i - kMaxReach : s.tok_begin;
+  const uint32_t ceiling = std::min(s.tok_end, i + kMaxReach);
   uint32_t b = i;
-  while (b > s.tok_begin && !breaks(b)) --b;
+  while (b > floor && !breaks(b)) --b;
   if (breaks(b) && is_clause_punct(c.tok(b))) ++b;
   uint32_t e = i + 1;
-  while (e < s.tok_end && !c.clause_break[e]) ++e;
+  while (e < ceiling && !c.clause_break[e]) ++e;
   return {b, e};
 }
 
@@ -844,7 +849,8 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
   for (auto& d : drafts) {
     if (!statement(d.type) && d.type != "ASSAULT") continue;
     const auto& sent = f.analysis.sentences[d.sentence];
-    for (uint32_t t = M.triggers[d.trigger].tok_end; t + 2 < sent.tok_end; ++t) {
+    const uint32_t reach = std::min(sent.tok_end, M.triggers[d.trigger].tok_end + 40);
+    for (uint32_t t = M.triggers[d.trigger].tok_end; t + 2 < reach; ++t) {
       if (c.tok(t).norm != "\xD9\x81\xD9\x8A" || c.tok(t + 1).keys.empty() ||
           c.tok(t + 1).keys[0] != "\xD8\xA7\xD8\xB4\xD8\xA7\xD8\xB1\xD9\x87")  // في اشاره
         continue;
@@ -862,7 +868,8 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
   for (size_t i = 0; i < drafts.size(); ++i) {
     Draft& d = drafts[i];
     if (d.frame != Frame::Undergo || !d.target.empty()) continue;
-    for (size_t j = i; j-- > 0 && drafts[j].sentence == d.sentence;)
+    for (size_t j = i; j-- > 0 && drafts[j].sentence == d.sentence &&
+                       M.triggers[drafts[j].trigger].tok_begin + 150 > M.triggers[d.trigger].tok_begin;)
       if (!drafts[j].source.empty()) {
         d.target = drafts[j].source;
         break;
@@ -901,7 +908,8 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
   for (size_t i = 0; i < drafts.size(); ++i) {
     Draft& noun = drafts[i];
     if (!noun.alive || noun.anchor == kNone) continue;
-    for (size_t j = i; j-- > 0 && drafts[j].sentence == noun.sentence;)
+    for (size_t j = i; j-- > 0 && drafts[j].sentence == noun.sentence &&
+                       M.triggers[drafts[j].trigger].tok_begin >= noun.anchor;)
       if (drafts[j].alive && M.triggers[drafts[j].trigger].tok_begin == noun.anchor)
         fold(noun, drafts[j], "light verb and its noun");
   }
@@ -911,7 +919,8 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
     Draft& obj = drafts[i];
     if (!obj.alive || obj.type != "MOBILIZE" || obj.pos != Pos::Noun) continue;
     const auto& ot = M.triggers[obj.trigger];
-    for (size_t j = i; j-- > 0 && drafts[j].sentence == obj.sentence;) {
+    for (size_t j = i; j-- > 0 && drafts[j].sentence == obj.sentence &&
+                       M.triggers[drafts[j].trigger].tok_end + 2 >= ot.tok_begin;) {
       Draft& atk = drafts[j];
       if (!atk.alive || (atk.type != "ASSAULT" && atk.type != "COERCE")) continue;
       const auto& at = M.triggers[atk.trigger];
@@ -924,7 +933,10 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
   }
   for (size_t i = 0; i < drafts.size(); ++i) {
     if (!drafts[i].alive) continue;
-    for (size_t j = i + 1; j < drafts.size() && drafts[j].sentence == drafts[i].sentence; ++j) {
+    // within a sentence, and within reach of each other (a run-on text stays linear)
+    for (size_t j = i + 1; j < drafts.size() && drafts[j].sentence == drafts[i].sentence &&
+                           M.triggers[drafts[j].trigger].tok_begin < M.triggers[drafts[i].trigger].tok_end + 150;
+         ++j) {
       Draft& a = drafts[i];
       Draft& b = drafts[j];
       if (!b.alive || !a.alive) continue;
@@ -948,14 +960,16 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
   }
   // candidates: the drafts of the last ten sentences, and the headline's
   const bool has_headline = is_headline(f.analysis);
-  size_t window_begin = 0;
+  // (at most 300 drafts back: a run-on text stays linear)
+  size_t window_begin = 0, sentence_first = 0;
   for (size_t j = 0; j < drafts.size(); ++j) {
     Draft& b = drafts[j];
-    while (window_begin < j && drafts[window_begin].sentence + 10 < b.sentence) ++window_begin;
+    while (window_begin < j && (drafts[window_begin].sentence + 10 < b.sentence || j - window_begin > 300)) ++window_begin;
+    if (drafts[sentence_first].sentence != b.sentence) sentence_first = j;
     if (!b.alive) continue;
     std::vector<size_t> candidates;
     for (size_t i = 0; i < window_begin && drafts[i].sentence == 0 && has_headline; ++i) candidates.push_back(i);
-    for (size_t i = window_begin; i < j; ++i) candidates.push_back(i);
+    for (size_t i = window_begin; i < std::min(j, sentence_first); ++i) candidates.push_back(i);
     for (size_t i : candidates) {
       Draft& a = drafts[i];
       if (!a.alive || a.type != b.type) continue;
@@ -1016,7 +1030,8 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
     for (size_t j = i + 1; j < drafts.size() && drafts[j].sentence == threat.sentence; ++j) {
       Draft& content = drafts[j];
       const auto& ct = M.triggers[content.trigger];
-      if (!content.alive || ct.tok_begin > tt.tok_end + 6 || !has_ba(c.tok(ct.tok_begin))) continue;
+      if (ct.tok_begin > tt.tok_end + 6) break;
+      if (!content.alive || !has_ba(c.tok(ct.tok_begin))) continue;
       add_all(threat.target, content.target);
       content.alive = false;
       c.note("«" + c.tok(ct.tok_begin).norm + "» is what «" + c.tok(tt.tok_begin).norm + "» threatens");
