@@ -274,6 +274,20 @@ void add_all(std::vector<uint32_t>& to, const std::vector<uint32_t>& from) {
     if (std::find(to.begin(), to.end(), x) == to.end()) to.push_back(x);
 }
 
+// An actor the text implies rather than names (a nationality adjective, unnamed
+// protesters): kept in `extra`; its index continues the mentions' numbering.
+uint32_t add_implied_actor(const Context& c, std::vector<ActorMention>& extra, uint32_t actor, uint32_t tok_begin,
+                           uint32_t tok_end, uint32_t sentence, const char* rule) {
+  ActorMention m;
+  m.tok_begin = m.name_begin = tok_begin;
+  m.tok_end = tok_end;
+  m.actor = actor;
+  m.sentence = sentence;
+  m.rule = rule;
+  extra.push_back(std::move(m));
+  return static_cast<uint32_t>(c.f.mentions.actors.size() + extra.size() - 1);
+}
+
 // A nationality adjective right after a noun trigger: «القصف التركي» → turkey_forces.
 std::optional<uint32_t> nationality_after(const Context& c, uint32_t end, std::vector<ActorMention>& extra) {
   auto [lo, hi] = in_tokens(c.f.mentions.nationalities, end, end + 2);
@@ -282,14 +296,8 @@ std::optional<uint32_t> nationality_after(const Context& c, uint32_t end, std::v
     if (c.actor_at[n.tok_begin] >= 0 || c.lex.base.actors.patron_only(n.payload)) return std::nullopt;
     int id = c.lex.base.actors.compose(c.lex.base.actors.country_key(n.payload), "forces");
     if (id < 0) return std::nullopt;
-    ActorMention m;
-    m.tok_begin = m.name_begin = n.tok_begin;
-    m.tok_end = n.tok_end;
-    m.actor = static_cast<uint32_t>(id);
-    m.sentence = n.sentence;
-    m.rule = "nationality_adjective";
-    extra.push_back(m);
-    return static_cast<uint32_t>(c.f.mentions.actors.size() + extra.size() - 1);
+    return add_implied_actor(c, extra, static_cast<uint32_t>(id), n.tok_begin, n.tok_end, n.sentence,
+                             "nationality_adjective");
   }
   return std::nullopt;
 }
@@ -1043,14 +1051,8 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
     for (auto& d : drafts) {
       if (!d.alive || d.type != "PROTEST" || !d.source.empty() || protesters < 0) continue;
       const auto& tm = M.triggers[d.trigger];
-      ActorMention m;
-      m.tok_begin = m.name_begin = tm.tok_begin;
-      m.tok_end = tm.tok_end;
-      m.actor = static_cast<uint32_t>(protesters);
-      m.sentence = d.sentence;
-      m.rule = "protest_without_named_protesters";
-      extra.push_back(m);
-      d.source.push_back(static_cast<uint32_t>(M.actors.size() + extra.size() - 1));
+      d.source.push_back(add_implied_actor(c, extra, static_cast<uint32_t>(protesters), tm.tok_begin, tm.tok_end,
+                                           d.sentence, "protest_without_named_protesters"));
     }
   }
 
