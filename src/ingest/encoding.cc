@@ -1,6 +1,8 @@
 // Encoding detection and conversion with ICU (ucnv, ucsdet).
 #include "ingest/encoding.h"
 
+#include <simdjson.h>
+
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
 
@@ -100,6 +102,10 @@ std::string to_utf8(std::string_view bytes, std::string_view declared, std::stri
   };
   if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") {
     set("UTF-8");
+    // a BOM promises UTF-8; bytes that break the promise become U+FFFD (ICU)
+    std::string out;
+    if (!simdjson::validate_utf8(bytes.data() + 3, bytes.size() - 3) && convert_to_utf8(bytes.substr(3), "UTF-8", out))
+      return out;
     return std::string(bytes.substr(3));
   }
   if (bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF'))) {

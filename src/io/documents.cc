@@ -393,7 +393,9 @@ std::string decode_text(std::string_view bytes, std::string* encoding) {
   };
   if (bytes.substr(0, kBom.size()) == kBom) {
     set("UTF-8");
-    return std::string(bytes.substr(kBom.size()));
+    // a BOM promises UTF-8; bytes that break the promise become U+FFFD (ICU)
+    const std::string_view rest = bytes.substr(kBom.size());
+    return is_valid_utf8(rest) ? std::string(rest) : convert(rest, "UTF-8");
   }
   if (bytes.size() >= 2 && static_cast<unsigned char>(bytes[0]) == 0xFF &&
       static_cast<unsigned char>(bytes[1]) == 0xFE) {
