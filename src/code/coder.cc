@@ -104,7 +104,7 @@ struct Coder::Impl {
     Result result;
     result.doc_id = doc.id;
     text::Analysis a = text::analyse(doc.text);
-    code::Lexicons lex{actors, triggers, cues, &merged_cues};
+    code::Lexicons lex{actors, triggers, cues, merged_cues};
     // every finder's mentions in text order: the assembler looks them up by binary search
     auto by_token = [](const auto& x, const auto& y) { return x.tok_begin < y.tok_begin; };
     std::vector<geo::PlaceMention> found_places = places.find(a, doc.text);

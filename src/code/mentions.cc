@@ -302,7 +302,7 @@ std::array<const knowledge::PhraseIndex*, kKinds> cue_indexes(const knowledge::A
           &triggers.mode_index(), &actors.nationalities(), &actors.names(), &actors.roles(), &triggers.index()};
 }
 
-// One walk for every cue dictionary: at each token the longest match of each
+// One walk of the merged index for every dictionary: at each token the longest match of each
 // dictionary is taken unless an earlier match of the same dictionary covers
 // the token — the leftmost-longest rule of PhraseIndex::find_longest, kept
 // per dictionary.
@@ -332,16 +332,6 @@ KindMatches match_all(const knowledge::PhraseIndex& merged, const text::Analysis
   return out;
 }
 
-// Every dictionary's leftmost-longest matches, sentence by sentence: one walk of
-// the merged index, or (without one) a walk per dictionary.
-KindMatches match_dictionaries(const Lexicons& lex, const text::Analysis& a) {
-  if (lex.merged_cues) return match_all(*lex.merged_cues, a);
-  KindMatches out;
-  const auto indexes = cue_indexes(lex.actors, lex.triggers, lex.cues);
-  for (size_t k = 0; k < kKinds; ++k)
-    for (const auto& s : a.sentences) indexes[k]->find_longest(a.tokens, s.tok_begin, s.tok_end, out[k]);
-  return out;
-}
 
 }  // namespace
 
@@ -372,7 +362,7 @@ Mentions find_mentions(const Lexicons& lex, const text::Analysis& a, const Artic
   for (uint32_t si = 0; si < a.sentences.size(); ++si)
     for (uint32_t t = a.sentences[si].tok_begin; t < a.sentences[si].tok_end; ++t) m.sentence_of[t] = si;
 
-  const KindMatches matches = match_dictionaries(lex, a);
+  const KindMatches matches = match_all(lex.merged, a);
   const std::array<std::vector<CueMention>*, kCueKinds> outputs = {
       &m.preps, &m.status, &m.attribution, &m.relations, &m.light_verbs, &m.modes, &m.nationalities};
   for (size_t k = 0; k < kCueKinds; ++k)

@@ -58,8 +58,8 @@ struct Lexicons {
   const knowledge::TriggerLexicon& triggers;
   const knowledge::CueLexicon& cues;
   // All the dictionaries in one index (merge_cue_indexes), so that a sentence
-  // is walked once for all of them; null = one pass per dictionary.
-  const knowledge::PhraseIndex* merged_cues = nullptr;
+  // is walked once for all of them.
+  const knowledge::PhraseIndex& merged;
 };
 
 // One index holding role markers, status and attribution cues, relation cues,

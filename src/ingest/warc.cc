@@ -73,9 +73,11 @@ void parse_headers(std::string_view block, std::map<std::string, std::string>& o
   }
 }
 
-bool inflate_all(std::string_view in, std::string& out) {
+// Inflates `in` with zlib window bits `window` (15 + 32: gzip or zlib header,
+// -15: raw deflate) into `out`; the last zlib return code.
+int inflate_with(std::string_view in, int window, std::string& out) {
   z_stream zs{};
-  if (inflateInit2(&zs, 15 + 32) != Z_OK) return false;
+  if (inflateInit2(&zs, window) != Z_OK) return Z_STREAM_ERROR;
   zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
   zs.avail_in = static_cast<uInt>(in.size());
   char buf[1 << 15];
@@ -88,27 +90,14 @@ bool inflate_all(std::string_view in, std::string& out) {
     if (rc == Z_BUF_ERROR && zs.avail_in == 0) break;
   }
   inflateEnd(&zs);
-  if (rc != Z_STREAM_END) {
-    // Raw deflate ("Content-Encoding: deflate" without zlib header).
-    if (out.empty()) {
-      z_stream raw{};
-      if (inflateInit2(&raw, -15) != Z_OK) return false;
-      raw.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
-      raw.avail_in = static_cast<uInt>(in.size());
-      int r2 = Z_OK;
-      while (r2 == Z_OK) {
-        raw.next_out = reinterpret_cast<Bytef*>(buf);
-        raw.avail_out = sizeof buf;
-        r2 = inflate(&raw, Z_NO_FLUSH);
-        out.append(buf, sizeof buf - raw.avail_out);
-        if (r2 == Z_BUF_ERROR && raw.avail_in == 0) break;
-      }
-      inflateEnd(&raw);
-      return !out.empty();
-    }
-    return !out.empty();
-  }
-  return true;
+  return rc;
+}
+
+bool inflate_all(std::string_view in, std::string& out) {
+  if (inflate_with(in, 15 + 32, out) == Z_STREAM_END) return true;
+  // Raw deflate ("Content-Encoding: deflate" without zlib header).
+  if (out.empty()) inflate_with(in, -15, out);
+  return !out.empty();
 }
 
 bool dechunk(std::string_view in, std::string& out) {
