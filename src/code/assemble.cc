@@ -462,7 +462,7 @@ RoleReading read_roles(const Context& c, const TriggerMention& tm, const knowled
     static const std::set<std::string> kRelatives = {"\xD8\xA7\xD9\x84\xD8\xAA\xD9\x8A",          // التي
                                                      "\xD8\xA7\xD9\x84\xD8\xB0\xD9\x8A",          // الذي
                                                      "\xD8\xA7\xD9\x84\xD8\xB0\xD9\x8A\xD9\x86"};  // الذين
-    if (kRelatives.count(rel.norm)) {
+    if (kRelatives.count(std::string(rel.norm))) {
       auto [lo, hi] = in_tokens(c.f.mentions.actors, sent.tok_begin, tm.tok_begin - 1);
       for (size_t k = hi; k-- > lo;) {
         const auto& am = c.actor(static_cast<uint32_t>(k));
@@ -692,7 +692,7 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
       }
     }
     if (!chosen) {
-      c.note("skip «" + c.tok(tm.tok_begin).norm + "»: its guard (req=) does not hold in the clause");
+      if (c.trace) c.note("skip «" + std::string(c.tok(tm.tok_begin).norm) + "»: its guard (req=) does not hold in the clause");
       continue;
     }
     // A verb never carries «ب», «ال» or a glued «ل» before a past form: «بدعم»,
@@ -721,7 +721,7 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
         }
       }
       if (!undergone) {
-        c.note("skip «" + c.tok(tm.tok_begin).norm + "»: a purpose, not a happening");
+        if (c.trace) c.note("skip «" + std::string(c.tok(tm.tok_begin).norm) + "»: a purpose, not a happening");
         continue;
       }
     }
@@ -773,7 +773,7 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
     d.source = r.source;
     d.target = r.target;
     d.reciprocal = r.reciprocal;
-    c.note("trigger «" + c.tok(tm.tok_begin).norm + "» " + trig.type + (trig.mode.empty() ? "" : "/" + trig.mode) +
+    if (c.trace) c.note("trigger «" + std::string(c.tok(tm.tok_begin).norm) + "» " + trig.type + (trig.mode.empty() ? "" : "/" + trig.mode) +
            " rule=" + trig.rule + " roles=" + (r.how.empty() ? "none" : r.how) + (light ? " (light verb)" : ""));
     drafts.push_back(std::move(d));
   }
@@ -802,14 +802,14 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
       d.source = {k};
       for (uint32_t k2 = k + 1; k2 < M.actors.size() && M.actors[k2].tok_begin == am.tok_begin; ++k2) d.source.push_back(k2);
       carried = true;
-      c.note("carry the sentence's subject to «" + c.tok(tm.tok_begin).norm + "»");
+      if (c.trace) c.note("carry the sentence's subject to «" + std::string(c.tok(tm.tok_begin).norm) + "»");
     }
     if (carried) continue;
     for (size_t j = i; j-- > 0;) {
       if (drafts[j].sentence + 1 < d.sentence) break;
       if (!drafts[j].source.empty() && drafts[j].frame != Frame::Victim) {
         d.source = drafts[j].source;
-        c.note("carry subject to «" + c.tok(M.triggers[d.trigger].tok_begin).norm + "» from the previous clause");
+        if (c.trace) c.note("carry subject to «" + std::string(c.tok(M.triggers[d.trigger].tok_begin).norm) + "» from the previous clause");
         break;
       }
     }
@@ -832,7 +832,7 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
           continue;
         if (content_words(c, sent.tok_begin, am.tok_begin) > 2) break;
         d.source = {k};
-        c.note("the speaker of «" + c.tok(tm.tok_begin).norm + "» is the sentence's subject");
+        if (c.trace) c.note("the speaker of «" + std::string(c.tok(tm.tok_begin).norm) + "» is the sentence's subject");
         break;
       }
     }
@@ -867,7 +867,7 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
       std::vector<uint32_t> g = coordinated(c, meant, 0);
       if (d.type == "ASSAULT") d.source = g;
       else d.target = g;
-      c.note("«في إشارة إلى» names who is meant by «" + c.tok(M.triggers[d.trigger].tok_begin).norm + "»");
+      if (c.trace) c.note("«في إشارة إلى» names who is meant by «" + std::string(c.tok(M.triggers[d.trigger].tok_begin).norm) + "»");
       break;
     }
   }
@@ -907,8 +907,8 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
     if (into.mode.empty() || into.mode == "other") into.mode = from.mode;
     into.merged.push_back(from.trigger);
     from.alive = false;
-    c.note(std::string("merge «") + c.tok(M.triggers[from.trigger].tok_begin).norm + "» into «" +
-           c.tok(M.triggers[into.trigger].tok_begin).norm + "»: " + why);
+    if (c.trace) c.note(std::string("merge «") + std::string(c.tok(M.triggers[from.trigger].tok_begin).norm) + "» into «" +
+           std::string(c.tok(M.triggers[into.trigger].tok_begin).norm) + "»: " + why);
   };
   // 3a. A light verb that is a trigger itself («شنت», «أرسلت») tells the same event as
   //     the noun it governs («حملة اعتقالات», «تعزيزات»): the noun's type wins.
@@ -935,7 +935,7 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
       if (at.tok_end > ot.tok_begin || ot.tok_begin - at.tok_end > 1) continue;
       add_all(atk.target, obj.source);
       obj.alive = false;
-      c.note("«" + c.tok(ot.tok_begin).norm + "» is the object of «" + c.tok(at.tok_begin).norm + "»");
+      if (c.trace) c.note("«" + std::string(c.tok(ot.tok_begin).norm) + "» is the object of «" + std::string(c.tok(at.tok_begin).norm) + "»");
       break;
     }
   }
@@ -1042,7 +1042,7 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
       if (!content.alive || !has_ba(c.tok(ct.tok_begin))) continue;
       add_all(threat.target, content.target);
       content.alive = false;
-      c.note("«" + c.tok(ct.tok_begin).norm + "» is what «" + c.tok(tt.tok_begin).norm + "» threatens");
+      if (c.trace) c.note("«" + std::string(c.tok(ct.tok_begin).norm) + "» is what «" + std::string(c.tok(tt.tok_begin).norm) + "» threatens");
     }
   }
   // A protest whose protesters are not named is by protesters («تظاهر المئات»).
@@ -1075,13 +1075,13 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
   for (auto& d : drafts) {
     if (!d.alive) continue;
     if (d.source.empty() && d.target.empty()) {
-      c.note("drop «" + c.tok(M.triggers[d.trigger].tok_begin).norm + "»: no actor");
+      if (c.trace) c.note("drop «" + std::string(c.tok(M.triggers[d.trigger].tok_begin).norm) + "»: no actor");
       continue;
     }
     // support as a noun («بدعم من», «دعم الولايات المتحدة لـ») is backing, told as a
     // relation; SUPPORT events are statements of support («رحب», «دافع عن»)
     if (d.type == "SUPPORT" && d.pos == Pos::Noun) {
-      c.note("drop «" + c.tok(M.triggers[d.trigger].tok_begin).norm + "»: support as a noun");
+      if (c.trace) c.note("drop «" + std::string(c.tok(M.triggers[d.trigger].tok_begin).norm) + "»: support as a noun");
       continue;
     }
     // background: the clause is dated long before the report («منذ عام 2013»)
@@ -1092,7 +1092,7 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
         if (f.dates[i].background && f.dates[i].sentence == d.sentence) background = true;
     }
     if (background) {
-      c.note("drop «" + c.tok(M.triggers[d.trigger].tok_begin).norm + "»: background");
+      if (c.trace) c.note("drop «" + std::string(c.tok(M.triggers[d.trigger].tok_begin).norm) + "»: background");
       continue;
     }
     const auto& tm = M.triggers[d.trigger];
@@ -1188,7 +1188,7 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
     // else the date of the report's lead («… مساء السبت» in its first sentences)
     if (!best) {
       for (const auto& dm : f.dates) {
-        if (dm.sentence > 2) break;
+        if (dm.sentence >= kLeadSentences) break;
         if (!dm.background && !dm.date.value.empty() && dm.date.precision == "day") {
           best = &dm;
           break;
@@ -1200,7 +1200,7 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
     // weeks before the report
     if (best && best->tok_begin >= d.clause_begin && best->tok_begin < d.clause_end &&
         days_before(best->date.value, f.publication_date) > 45) {
-      c.note("drop «" + c.tok(tm.tok_begin).norm + "»: dated long before the report");
+      if (c.trace) c.note("drop «" + std::string(c.tok(tm.tok_begin).norm) + "»: dated long before the report");
       continue;
     }
     // casualties: the phrases of its sentence and of the sentences merged into it;
@@ -1262,7 +1262,7 @@ std::vector<Relation> assemble_relations(const AssemblyLexicons& lex, const Arti
     std::vector<const ActorMention*> clients;
     // «المدعومين من روسيا» (plural or dual) covers every actor coordinated before it;
     // «المدعومة من روسيا» only the nearest.
-    const std::string& cue_word = f.analysis.tokens[cue.tok_begin].norm;
+    const std::string_view cue_word = f.analysis.tokens[cue.tok_begin].norm;
     const bool plural = cue_word.size() > 4 && (cue_word.compare(cue_word.size() - 4, 4, "\xD9\x8A\xD9\x86") == 0 ||
                                                 cue_word.compare(cue_word.size() - 4, 4, "\xD9\x88\xD9\x86") == 0);
     auto [a_lo, a_hi] = in_tokens(M.actors, cue.tok_begin >= 60 ? cue.tok_begin - 60 : 0, cue.tok_end);
@@ -1341,7 +1341,7 @@ std::vector<Relation> assemble_relations(const AssemblyLexicons& lex, const Arti
         r.patron = backer;
         r.evidence.sentence = f.analysis.sentences[cue.sentence].span;
         r.evidence.trigger = Span{f.analysis.tokens[cue.tok_begin].begin, f.analysis.tokens[cue.tok_end - 1].end};
-        r.evidence.rule = "relations.tsv:" + f.analysis.tokens[cue.tok_begin].norm;
+        r.evidence.rule = "relations.tsv:" + std::string(f.analysis.tokens[cue.tok_begin].norm);
         if (trace) trace->push_back("relation " + client.id + " " + rc.relation + " " + backer.id);
         out.push_back(std::move(r));
       }

@@ -18,6 +18,9 @@
 
 namespace marsad::code {
 
+// The report's lead: its first sentences, whose date an undated event takes.
+constexpr uint32_t kLeadSentences = 3;
+
 struct ArticleFacts {
   const text::Analysis& analysis;
   std::string_view text;

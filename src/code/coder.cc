@@ -54,7 +54,7 @@ void drop_countries_as_places(code::Mentions& m, const std::vector<geo::PlaceMen
   // a locative preposition before the name («من العراق», «إلى سوريا», «في اليمن»)
   auto locative = [&](uint32_t t) {
     if (t == 0) return false;
-    const std::string& w = a.tokens[t - 1].norm;
+    const std::string_view w = a.tokens[t - 1].norm;
     // «الحدود مع تركيا»
     if (w == "\xD9\x85\xD8\xB9" && t >= 2 && !a.tokens[t - 2].keys.empty() &&
         (a.tokens[t - 2].keys[0] == "\xD8\xAD\xD8\xAF\xD9\x88\xD8\xAF"))  // حدود
@@ -122,9 +122,17 @@ struct Coder::Impl {
       return false;
     });
     drop_countries_as_places(m, found_places, a);
-    std::vector<dates::DateMention> found_dates = dates.find(a, doc.text, doc.date);
+    // Dates and casualties belong to events: read only the sentences that tell
+    // one (and, for dates, the lead, whose date an undated event takes); the
+    // assembler looks nowhere else. `explain` reads everything.
+    std::vector<bool> told(a.sentences.size(), trace != nullptr);
+    for (const auto& t : m.triggers)
+      if (t.sentence < told.size()) told[t.sentence] = true;
+    std::vector<bool> told_or_lead = told;
+    for (size_t si = 0; si < told_or_lead.size() && si < code::kLeadSentences; ++si) told_or_lead[si] = true;
+    std::vector<dates::DateMention> found_dates = dates.find(a, doc.text, doc.date, &told_or_lead);
     std::stable_sort(found_dates.begin(), found_dates.end(), by_token);
-    std::vector<number::CasualtyMention> found_casualties = casualties.find(a);
+    std::vector<number::CasualtyMention> found_casualties = casualties.find(a, &told);
     std::stable_sort(found_casualties.begin(), found_casualties.end(), by_token);
     code::ArticleFacts facts{a, doc.text, m, found_places, main_place, found_dates, found_casualties, doc.date};
     code::AssemblyLexicons alex{lex, clause_breaks};
@@ -146,7 +154,7 @@ struct Coder::Impl {
     out.push_back(tokens.str());
     auto span_text = [&](uint32_t b, uint32_t e) {
       std::string s;
-      for (uint32_t i = b; i < e && i < a.tokens.size(); ++i) s += (s.empty() ? "" : " ") + a.tokens[i].norm;
+      for (uint32_t i = b; i < e && i < a.tokens.size(); ++i) s += (s.empty() ? "" : " ") + std::string(a.tokens[i].norm);
       return s;
     };
     for (const auto& x : m.actors)

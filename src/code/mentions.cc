@@ -231,14 +231,14 @@ void absorb_heads(const Lexicons& lex, const text::Analysis& a, uint32_t sentenc
 //    … «الوفد»): the actor that followed that word;
 //  - a head word («الميليشيا» after «مليشيا الدفاع الوطني»): the latest actor it introduced;
 //  - otherwise the latest participant named before.
-std::vector<const ActorMention*> antecedents(const std::vector<ActorMention>& before, const text::Analysis& a,
+std::vector<const ActorMention*> antecedents(const std::vector<const ActorMention*>& before, const text::Analysis& a,
                                              uint32_t anaphor_tok, const std::string& key, bool anaphor_is_pronoun,
                                              uint32_t a_sentence, bool* by_word = nullptr) {
   if (by_word) *by_word = false;
   std::vector<const ActorMention*> out;
   std::vector<const ActorMention*> people;
-  for (const auto& m : before)
-    if (!m.patron) people.push_back(&m);
+  for (const ActorMention* m : before)
+    if (!m->patron) people.push_back(m);
   if (people.empty()) return out;
   const bool two = key.find("\xD8\xB7\xD8\xB1\xD9\x81") != std::string::npos ||  // طرف
                    key.find("\xD8\xAC\xD8\xA7\xD9\x86\xD8\xA8") != std::string::npos;  // جانب
@@ -251,15 +251,26 @@ std::vector<const ActorMention*> antecedents(const std::vector<ActorMention>& be
     return out;
   }
   // «ميليشيا» and «مليشيا» are one word
-  auto canonical = [](std::string k) {
-    const std::string variant = "\xD9\x85\xD9\x8A\xD9\x84\xD9\x8A\xD8\xB4";  // ميليش
-    if (k.compare(0, variant.size(), variant) == 0) k.erase(2, 2);
-    return k;
+  constexpr std::string_view variant = "\xD9\x85\xD9\x8A\xD9\x84\xD9\x8A\xD8\xB4";  // ميليش
+  auto canonical = [&](std::string_view k, std::string& buf) -> std::string_view {
+    if (!k.starts_with(variant)) return k;
+    buf.assign(k.substr(0, 2));
+    buf.append(k.substr(4));
+    return buf;
   };
-  const std::string want = canonical(key);
+  std::string want_buf, buf;
+  const std::string_view want = canonical(key, want_buf);
+  const uint64_t want_hash = text::hash_key(want);
+  // Walked back over many tokens: compare the keys' hashes before their letters.
   auto same_word = [&](const text::Token& t) {
-    for (const auto& k : t.keys)
-      if (canonical(k) == want) return true;
+    for (size_t i = 0; i < t.keys.size(); ++i) {
+      const std::string_view k = t.keys[i];
+      if (k.starts_with(variant)) {
+        if (canonical(k, buf) == want) return true;
+      } else if (t.keys.hash(i) == want_hash && k == want) {
+        return true;
+      }
+    }
     return false;
   };
   // look back a few paragraphs at most: a reference word points to something near
@@ -315,6 +326,7 @@ KindMatches match_all(const knowledge::PhraseIndex& merged, const text::Analysis
     std::array<uint32_t, kKinds> free_from;
     free_from.fill(s.tok_begin);
     for (uint32_t i = s.tok_begin; i < s.tok_end; ++i) {
+      if (!merged.may_start(a.tokens[i])) continue;
       here.clear();
       merged.match_at(a.tokens, i, s.tok_end, here);  // longest first
       std::array<uint32_t, kKinds> taken_end{};
@@ -407,13 +419,13 @@ Mentions find_mentions(const Lexicons& lex, const text::Analysis& a, const Artic
         reference_word = reference_word || lex.cues.prep_role(m.preps[qi].payload) == knowledge::PrepRole::Anaphor;
       if (!reference_word || a.tokens[am.name_begin].keys.empty()) continue;
       auto [b_lo, b_hi] = in_tokens(m.actors, am.tok_begin > 1500 ? am.tok_begin - 1500 : 0, am.tok_begin);
-      std::vector<ActorMention> before(m.actors.begin() + static_cast<std::ptrdiff_t>(b_lo),
-                                       m.actors.begin() + static_cast<std::ptrdiff_t>(b_hi));
+      std::vector<const ActorMention*> before;
+      for (size_t bi = b_lo; bi < b_hi; ++bi) before.push_back(&m.actors[bi]);
       const std::string key = text::dict_key(a.tokens[am.name_begin].keys.back());
       bool by_word = false;
       auto ante = antecedents(before, a, am.name_begin, key, false, si, &by_word);
       if (!by_word || ante.empty() || ante[0]->actor == am.actor) continue;
-      am.rule = "anaphor:" + a.tokens[am.name_begin].norm + "->" + lex.actors.at(ante[0]->actor).id;
+      am.rule = "anaphor:" + std::string(a.tokens[am.name_begin].norm) + "->" + lex.actors.at(ante[0]->actor).id;
       am.actor = ante[0]->actor;
       am.anaphor = true;
     }
@@ -429,14 +441,16 @@ Mentions find_mentions(const Lexicons& lex, const text::Analysis& a, const Artic
         if (overlaps(p.tok_begin, p.tok_end, am.tok_begin, am.tok_end)) inside = true;
       if (inside) continue;
       auto [b_lo, b_hi] = in_tokens(m.actors, p.tok_begin > 1500 ? p.tok_begin - 1500 : 0, p.tok_begin);
-      std::vector<ActorMention> before(m.actors.begin() + static_cast<std::ptrdiff_t>(b_lo),
-                                       m.actors.begin() + static_cast<std::ptrdiff_t>(b_hi));
+      std::vector<const ActorMention*> before;
+      for (size_t bi = b_lo; bi < b_hi; ++bi) before.push_back(&m.actors[bi]);
       for (const auto& am : found)
-        if (am.tok_end <= p.tok_begin) before.push_back(am);
+        if (am.tok_end <= p.tok_begin) before.push_back(&am);
       const auto& keys = a.tokens[p.tok_begin].keys;
-      std::string key = p.tok_end == p.tok_begin + 1 && !keys.empty() ? keys.back() : std::string();
+      std::string key = p.tok_end == p.tok_begin + 1 && !keys.empty() ? std::string(keys.back()) : std::string();
       if (!keys.empty()) key = text::dict_key(keys.back());
       const bool pronoun = !is_definite(a.tokens[p.tok_begin]) && has_pronoun_suffix(a.tokens[p.tok_begin]);
+      // (the antecedents may point into `found`: read them all before it grows)
+      std::vector<ActorMention> resolved;
       for (const ActorMention* ante : antecedents(before, a, p.tok_begin, key, pronoun, si)) {
         ActorMention r;
         r.tok_begin = r.name_begin = p.tok_begin;
@@ -445,9 +459,10 @@ Mentions find_mentions(const Lexicons& lex, const text::Analysis& a, const Artic
         r.sentence = si;
         r.member = ante->member;
         r.anaphor = true;
-        r.rule = "anaphor:" + a.tokens[p.tok_begin].norm + "->" + lex.actors.at(ante->actor).id;
-        found.push_back(r);
+        r.rule = "anaphor:" + std::string(a.tokens[p.tok_begin].norm) + "->" + lex.actors.at(ante->actor).id;
+        resolved.push_back(std::move(r));
       }
+      for (auto& r : resolved) found.push_back(std::move(r));
     }
     std::stable_sort(found.begin(), found.end(), [](const ActorMention& x, const ActorMention& y) { return x.tok_begin < y.tok_begin; });
     for (auto& am : found) m.actors.push_back(std::move(am));

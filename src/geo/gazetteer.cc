@@ -251,21 +251,35 @@ Gazetteer::Gazetteer(const std::filesystem::path& data_dir) {
   names_filter_.build(names_);
 }
 
-const std::vector<uint32_t>* Gazetteer::lookup(const std::string& joined_keys) const {
+const std::vector<uint32_t>* Gazetteer::lookup(std::string_view joined_keys) const {
+  return lookup(text::HashedKey{joined_keys, text::hash_key(joined_keys)});
+}
+
+const std::vector<uint32_t>* Gazetteer::lookup(const text::HashedKey& joined_keys) const {
   if (!names_filter_.maybe(joined_keys)) return nullptr;
   const auto it = names_.find(joined_keys);
   return it == names_.end() ? nullptr : &it->second;
 }
 
-bool Gazetteer::articled_only(const std::string& joined_keys) const {
+bool Gazetteer::articled_only(std::string_view joined_keys) const {
   const auto it = article_.find(joined_keys);
   return it != article_.end() && it->second == 1;
 }
 
-uint32_t Gazetteer::max_words(const std::string& first_key) const {
-  if (!first_filter_.maybe(first_key)) return 0;
+uint32_t Gazetteer::max_words(std::string_view first_key) const {
+  return max_words(text::HashedKey{first_key, text::hash_key(first_key)});
+}
+
+uint32_t Gazetteer::max_words_known(const text::HashedKey& first_key) const {
   const auto it = first_max_.find(first_key);
   return it == first_max_.end() ? 0 : it->second;
+}
+
+std::vector<std::string> Gazetteer::first_words() const {
+  std::vector<std::string> out;
+  out.reserve(first_max_.size());
+  for (const auto& [k, n] : first_max_) out.push_back(k);
+  return out;
 }
 
 int32_t Gazetteer::find_id(std::string_view id) const {

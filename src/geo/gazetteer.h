@@ -50,12 +50,18 @@ class Gazetteer {
   const std::vector<Entry>& entries() const { return entries_; }
   const Entry& at(uint32_t i) const { return entries_[i]; }
   // Candidates for a joined key sequence ("دير زور"), or nullptr.
-  const std::vector<uint32_t>* lookup(const std::string& joined_keys) const;
+  const std::vector<uint32_t>* lookup(std::string_view joined_keys) const;
+  const std::vector<uint32_t>* lookup(const text::HashedKey& joined_keys) const;
   // True when every name stored under this key begins with the article
   // («الرقة»): a bare «رقة» in text is then probably a common word.
-  bool articled_only(const std::string& joined_keys) const;
+  bool articled_only(std::string_view joined_keys) const;
   // Longest name (in words) that starts with this first key; 0 if none.
-  uint32_t max_words(const std::string& first_key) const;
+  uint32_t max_words(std::string_view first_key) const;
+  uint32_t max_words(const text::HashedKey& first_key) const {
+    return first_filter_.maybe(first_key) ? max_words_known(first_key) : 0;  // most words start no name
+  }
+  // Every key a name can start with.
+  std::vector<std::string> first_words() const;
   // Index of an entry by id, or -1.
   int32_t find_id(std::string_view id) const;
   // The key sequence a name is stored under ("دير الزور" → "دير زور").
@@ -65,6 +71,7 @@ class Gazetteer {
   void sector_point(uint32_t unit, double bearing, double& lat, double& lon) const;
 
  private:
+  uint32_t max_words_known(const text::HashedKey& first_key) const;
   void add_name(std::string_view name, uint32_t entry);
   void index_key(const std::string& joined, uint32_t entry, bool article = false);
 

@@ -38,9 +38,17 @@ struct Clitics {
   bool definite = false;  // the article
 };
 
-bool ends_with_key(const Token& t, const std::string& key) { return t.norm.ends_with(key); }
+// Keys are views into the token's letters: a key ends the word when it ends where the word ends.
+bool ends_with_key(const Token& t, std::string_view key) {
+  return key.data() + key.size() == t.norm.data() + t.norm.size() || t.norm.ends_with(key);
+}
+// Same for a key of the token itself (no comparison of letters needed).
+bool key_ends_word(const Token& t, size_t i) {
+  const std::string_view k = t.keys[i];
+  return k.data() + k.size() == t.norm.data() + t.norm.size();
+}
 
-Clitics clitics_of(const Token& t, const std::string& key) {
+Clitics clitics_of(const Token& t, std::string_view key) {
   Clitics c;
   if (!ends_with_key(t, key)) return c;
   std::string_view pre(t.norm.data(), t.norm.size() - key.size());
@@ -65,7 +73,7 @@ Clitics clitics_of(const Token& t, const std::string& key) {
 template <class F>
 void for_proclitic_keys(const Token& t, F&& f) {
   for (size_t i = 0; i < t.keys.size(); ++i) {
-    if (ends_with_key(t, t.keys[i])) {
+    if (key_ends_word(t, i)) {
       if (f(t.keys[i], i)) return;
     }
   }
@@ -179,6 +187,10 @@ PlaceFinder::PlaceFinder(const std::filesystem::path& data_dir) : gaz_(data_dir)
   }
   types_filter_.build(types_);
   block_first_filter_.build(block_first_);
+  std::vector<std::string> starts = gaz_.first_words();
+  for (const auto& [k, v] : types_) starts.push_back(k);
+  for (const auto& [k, v] : block_first_) starts.push_back(k);
+  start_filter_.build(starts);
 }
 
 // ---------------------------------------------------------------------------
@@ -220,11 +232,6 @@ struct FinderRun {
   const Gazetteer& g;
   const text::Analysis& a;
   std::string_view text;
-  // Byte offset of every kStep-th code point of `text`, filled lazily, so
-  // that slicing a mention walks at most kStep code points before it instead
-  // of the whole text before it (quadratic on a 50 MB document).
-  static constexpr uint32_t kStep = 256;
-  mutable std::vector<size_t> every_{0};
   std::vector<uint32_t> seq;    // non-quote tokens
   std::vector<uint32_t> sent;   // sentence of each seq position
   std::vector<Raw> raws;
@@ -256,35 +263,38 @@ struct FinderRun {
     NameMatch best;
     if (!word_at(p, sent[p])) return best;
     const uint32_t s = sent[p];
-    for_proclitic_keys(tok(p), [&](const std::string& k0, size_t) {
+    for_proclitic_keys(tok(p), [&](std::string_view k0, size_t ki) {
+      const text::HashedKey hk = tok(p).keys.hashed(ki);
       uint32_t maxw = 0;
       if (blocks) {
-        if (f.block_first_filter_.maybe(k0)) {
-          const auto it = f.block_first_.find(k0);
+        if (f.block_first_filter_.maybe(hk)) {
+          const auto it = f.block_first_.find(hk);
           maxw = it == f.block_first_.end() ? 0 : it->second;
         }
       } else {
-        maxw = g.max_words(k0);
+        maxw = g.max_words(hk);
       }
       if (maxw == 0) return false;  // no name starts here: build no string
-      std::string joined = k0;
+      std::string joined;  // the keys of words 1..n, built from the second word on
       for (uint32_t n = 1; n <= std::min<uint32_t>(maxw, 5); ++n) {
         if (n > 1) {
           const uint32_t q = p + n - 1;
           if (!word_at(q, s) && !(q < seq.size() && sent[q] == s && tok(q).kind == TokenKind::Number)) break;
+          if (n == 2) joined = k0;
           joined += ' ';
           joined += tok(q).keys[0];
         }
         if (n <= best.len) continue;
+        const text::HashedKey key = n == 1 ? hk : text::HashedKey{joined, text::hash_key(joined)};
         if (blocks) {
-          if (f.blocks_.count(joined)) {
+          if (f.blocks_.count(key)) {
             best.len = n;
-            best.key = joined;
+            best.key = key.text;
           }
-        } else if (const auto* c = g.lookup(joined)) {
+        } else if (const auto* c = g.lookup(key)) {
           best.len = n;
           best.cands = c;
-          best.key = joined;
+          best.key = key.text;
           best.cl = clitics_of(tok(p), k0);
         }
       }
@@ -301,11 +311,12 @@ struct FinderRun {
   std::optional<TypeHit> type_at(uint32_t p) const {
     std::optional<TypeHit> out;
     if (!word_at(p, sent[p])) return out;
-    for_proclitic_keys(tok(p), [&](const std::string& k, size_t) {
-      if (!f.types_filter_.maybe(k)) return false;
-      const auto it = f.types_.find(k);
+    for_proclitic_keys(tok(p), [&](std::string_view k, size_t ki) {
+      const text::HashedKey hk{k, tok(p).keys.hash(ki)};
+      if (!f.types_filter_.maybe(hk)) return false;
+      const auto it = f.types_.find(hk);
       if (it == f.types_.end()) return false;
-      out.emplace(TypeHit{it->second, clitics_of(tok(p), k), k});
+      out.emplace(TypeHit{it->second, clitics_of(tok(p), k), std::string(k)});
       return true;
     });
     return out;
@@ -323,7 +334,7 @@ struct FinderRun {
 
   double context_weight(const Token& t) const {
     double w = 0;
-    for_proclitic_keys(t, [&](const std::string& k, size_t) {
+    for_proclitic_keys(t, [&](std::string_view k, size_t) {
       const auto it = f.context_.find(k);
       if (it != f.context_.end()) w = std::max(w, it->second);
       return false;
@@ -333,7 +344,7 @@ struct FinderRun {
 
   bool key_in(const Token& t, const knowledge::KeySet& set) const {
     bool hit = false;
-    for_proclitic_keys(t, [&](const std::string& k, size_t) { return hit = set.count(k) > 0; });
+    for_proclitic_keys(t, [&](std::string_view k, size_t) { return hit = set.count(k) > 0; });
     return hit;
   }
 
@@ -342,10 +353,10 @@ struct FinderRun {
     const uint32_t s = sent[p];
     if (!word_at(p, s)) return 0;
     const Token& t = tok(p);
-    const std::string& k = t.keys[0];
+    const std::string_view k = t.keys[0];
     if (key_in(t, f.not_names_) || f.directions_.count(t.norm)) return 0;
     bool typed = false;
-    for_proclitic_keys(t, [&](const std::string& pk, size_t) { return typed = f.types_.count(pk) || f.context_.count(pk); });
+    for_proclitic_keys(t, [&](std::string_view pk, size_t) { return typed = f.types_.count(pk) || f.context_.count(pk); });
     if (typed) return 0;
     if (f.not_names_.count(t.norm)) return 0;
     const bool article = t.norm.starts_with("ال");
@@ -396,7 +407,7 @@ struct FinderRun {
       if (pw > 0 && pw < 0.2 && p > 1 && sent[p - 2] == s) pw = std::max(pw, context_weight(tok(p - 2)));
       if (pw > w) {
         w = pw;
-        rule = "context:" + tok(p - 1).norm;
+        rule = "context:" + std::string(tok(p - 1).norm);
       }
     }
     // Coordinated with the place just before: «في الرقة والطبقة».
@@ -409,11 +420,18 @@ struct FinderRun {
 
   bool patronym_before(uint32_t p) const {
     if (p == 0 || sent[p - 1] != sent[p]) return false;
-    const std::string& n = tok(p - 1).norm;
+    const std::string_view n = tok(p - 1).norm;
     return n == "ابو" || n == "ابن" || n == "بن" || n == "بنت" || n == "ام" || n == "ال";
   }
 
   uint32_t blocked_len(uint32_t p) const { return match_at(p, true).len; }
+
+  // Whether a type word, a blocked phrase or a gazetteer name may start at token t.
+  bool may_start(const Token& t) const {
+    for (size_t i = 0; i < t.keys.size(); ++i)
+      if (key_ends_word(t, i) && f.start_filter_.maybe_hash(t.keys.hash(i))) return true;
+    return false;
+  }
 
   // Parse a name (known or unknown) at q for a typed mention; returns false if none.
   bool typed_name(Raw& r, uint32_t q, bool allow_unknown) {
@@ -440,7 +458,7 @@ struct FinderRun {
     uint32_t p = 0;
     while (p < seq.size()) {
       const uint32_t s = sent[p];
-      if (!word_at(p, s)) {
+      if (!word_at(p, s) || !may_start(tok(p))) {
         ++p;
         continue;
       }
@@ -611,7 +629,7 @@ struct FinderRun {
           next.conj = true;
           next.skip = 1;
           if (f.prefixes_.count(text::dict_key(t.norm.substr(2))) && word_at(q2 + 1, s)) next.ne = q2 + 2;
-          const std::string bare = t.norm.substr(2);
+          const std::string_view bare = t.norm.substr(2);
           if (f.not_names_.count(text::dict_key(bare)) || f.types_.count(text::dict_key(bare))) break;
         } else {
           break;
@@ -744,23 +762,13 @@ struct FinderRun {
     return best_i;
   }
 
-  // Byte offset of code point `cp` of `text` (its size when beyond the end).
-  size_t byte_of(uint32_t cp) const {
-    while (every_.size() <= cp / kStep && every_.back() < text.size()) {
-      every_.push_back(every_.back() + text::slice(text.substr(every_.back()), Span{0, kStep}).size());
-    }
-    const size_t i = std::min<size_t>(cp / kStep, every_.size() - 1);
-    const auto from = static_cast<uint32_t>(i * kStep);
-    return every_[i] + text::slice(text.substr(every_[i]), Span{0, cp - from}).size();
-  }
-
   std::string surface(uint32_t sb, uint32_t se, uint32_t skip = 0) const {
     if (se <= sb) return {};
-    const uint32_t b = tok(sb).begin + skip;
-    const uint32_t e = tok(se - 1).end;
-    if (!text.empty()) {
-      const size_t byte = byte_of(b);
-      return text::slice(text.substr(byte), Span{0, e - b});
+    if (!text.empty()) {  // tokens know their bytes; only the skipped proclitics are walked
+      const size_t from = std::min<size_t>(tok(sb).byte_begin, text.size());
+      const size_t begin = from + text::slice(text.substr(from), Span{0, skip}).size();
+      const size_t end = std::min<size_t>(tok(se - 1).byte_end, text.size());
+      return begin < end ? std::string(text.substr(begin, end - begin)) : std::string();
     }
     std::string out;
     for (uint32_t p = sb; p < se; ++p) {

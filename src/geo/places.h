@@ -81,6 +81,9 @@ class PlaceFinder {
   knowledge::KeyMap<uint32_t> blocks_;    // joined keys → words
   knowledge::KeyMap<uint32_t> block_first_;  // first key → max words
   knowledge::KeyFilter types_filter_, block_first_filter_;  // Bloom filters of types_, block_first_
+  // Bloom filter of every word a mention can start with (type words, first
+  // words of blocked phrases and of gazetteer names): most tokens start none.
+  knowledge::KeyFilter start_filter_;
   knowledge::KeySet container_links_;  // keys (data/geo/link_words.tsv)
   knowledge::KeySet road_words_;       // keys
   knowledge::KeySet types_keys_;       // keys of type and context words

@@ -121,6 +121,14 @@ ActorLexicon ActorLexicon::load(const std::filesystem::path& data_dir) {
     if (index < 0) throw LoadError(comp.where(row) + ": unknown actor id '" + id + "'");
     lex.composed_[TsvTable::cell(row, k_country) + "\t" + TsvTable::cell(row, k_role)] = static_cast<uint32_t>(index);
   }
+  // The government's key of each country: the shortest key whose actor is that
+  // country's government («syria» before «syria_government»).
+  for (const auto& key : lex.country_keys_) {
+    const ActorInfo* a = lex.find(key);
+    if (!a || a->kind != "government") continue;
+    std::string& best = lex.country_key_of_iso_[a->country];
+    if (best.empty() || key.size() < best.size()) best = key;
+  }
   return lex;
 }
 
@@ -146,13 +154,8 @@ int ActorLexicon::compose(std::string_view country_key, std::string_view role) c
 }
 
 std::string ActorLexicon::country_key_for(std::string_view iso3) const {
-  std::string best;
-  for (const auto& key : country_keys_) {
-    const ActorInfo* a = find(key);
-    if (!a || a->country != iso3 || a->kind != "government") continue;
-    if (best.empty() || key.size() < best.size()) best = key;  // «syria» before «syria_government»
-  }
-  return best;
+  const auto it = country_key_of_iso_.find(std::string(iso3));
+  return it == country_key_of_iso_.end() ? std::string() : it->second;
 }
 
 bool ActorLexicon::valid_on(uint32_t index, std::string_view date) const {

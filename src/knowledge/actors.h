@@ -82,6 +82,7 @@ class ActorLexicon {
   PhraseIndex heads_;
   PhraseIndex nationalities_;
   std::vector<std::string> country_keys_;
+  std::unordered_map<std::string, std::string> country_key_of_iso_;  // country_key_for, made at load
   struct NationalityForm {
     uint32_t key = 0;
     bool patron_only = false;

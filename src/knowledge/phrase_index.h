@@ -28,48 +28,17 @@
 
 namespace marsad::knowledge {
 
-// A fast hash for word keys (short UTF-8 strings, usually 4–20 bytes).
-inline uint64_t hash_key(std::string_view s) noexcept {
-  // Keys are short (an Arabic word is 6–20 bytes): two overlapping 8-byte
-  // loads cover up to 16 bytes, longer keys are folded in 8-byte steps.
-  constexpr uint64_t k1 = 0x9E3779B97F4A7C15ull, k2 = 0xC2B2AE3D27D4EB4Full;
-  const char* p = s.data();
-  const size_t n = s.size();
-  uint64_t a = 0, b = 0;
-  if (n >= 8) {
-    size_t i = 0;
-    for (; i + 16 < n; i += 8) {
-      uint64_t w;
-      std::memcpy(&w, p + i, 8);
-      a = std::rotl((a ^ w) * k1, 27);
-    }
-    uint64_t x, y;
-    std::memcpy(&x, p + i, 8);
-    std::memcpy(&y, p + n - 8, 8);
-    a ^= x;
-    b = y;
-  } else if (n >= 4) {
-    uint32_t x, y;
-    std::memcpy(&x, p, 4);
-    std::memcpy(&y, p + n - 4, 4);
-    a = x;
-    b = y;
-  } else if (n > 0) {
-    a = static_cast<uint64_t>(static_cast<uint8_t>(p[0])) | (uint64_t{static_cast<uint8_t>(p[n / 2])} << 8) |
-        (uint64_t{static_cast<uint8_t>(p[n - 1])} << 16);
-  }
-  uint64_t h = (a * k1) ^ std::rotl(b * k2, 31) ^ (n * k2);
-  h ^= h >> 32;
-  h *= k1;
-  h ^= h >> 29;
-  return h;
-}
+// The word-key hash of the text layer (every token key carries it).
+using text::hash_key;
+using text::HashedKey;
 
 // Transparent hash for maps and sets of word keys, so running-text keys
 // (std::string_view, std::string) are looked up without building a string.
 struct KeyHash {
   using is_transparent = void;
   size_t operator()(std::string_view s) const noexcept { return static_cast<size_t>(hash_key(s)); }
+  // A token key hashed once by the text layer.
+  size_t operator()(const HashedKey& k) const noexcept { return static_cast<size_t>(k.hash); }
 };
 template <class V>
 using KeyMap = std::unordered_map<std::string, V, KeyHash, std::equal_to<>>;
@@ -99,9 +68,10 @@ class KeyFilter {
   }
   // Bits in the filter (0 before build): rebuild when keys * 16 exceed it.
   size_t capacity() const { return bits_.size() * 64; }
-  bool maybe(std::string_view key) const {
+  bool maybe(std::string_view key) const { return maybe_hash(hash_key(key)); }
+  bool maybe(const HashedKey& key) const { return maybe_hash(key.hash); }
+  bool maybe_hash(uint64_t h) const {
     if (bits_.empty()) return false;
-    const uint64_t h = hash_key(key);
     return test(h & mask_) && test((h >> 40) & mask_);
   }
 
@@ -134,6 +104,14 @@ class PhraseIndex {
   void match_at(const std::vector<text::Token>& tokens, uint32_t i, uint32_t end,
                 std::vector<PhraseMatch>& out) const;
 
+  // False when no phrase can start at this token (a Bloom filter of first
+  // words over its keys): the cheap test before match_at.
+  bool may_start(const text::Token& t) const {
+    for (size_t k = 0; k < t.keys.size(); ++k)
+      if (maybe_hash(t.keys.hash(k) | 1u)) return true;
+    return false;
+  }
+
   // All matches starting anywhere in [begin, end), in order of start, longest first.
   void find_all(const std::vector<text::Token>& tokens, uint32_t begin, uint32_t end,
                 std::vector<PhraseMatch>& out) const;
@@ -160,15 +138,31 @@ class PhraseIndex {
   // the words (length, first and last byte) rejects most running-text keys
   // before they are hashed at all, and a Bloom filter (16 bits a word, two
   // probes, small enough for the cache) most of the rest before the table.
+  // One edge is all that matching reads of a step: the parent, the word's
+  // hash, the child, and what the child holds — its payloads (the first
+  // inline: most nodes have one) and a 64-bit Bloom filter of its own
+  // children's words (two bits a word), so that the next step probes the
+  // table only for words that may continue the phrase.
   struct Edge {
-    uint64_t hash = 0;      // hash of the word
-    uint32_t node = 0;      // parent
-    uint32_t word = 0;      // index into words_
-    uint32_t child = 0;     // 0 = empty slot (the root is never a child)
+    uint64_t hash = 0;         // hash of the word
+    uint64_t child_bloom = 0;  // the child's children
+    uint32_t node = 0;         // parent
+    uint32_t child = 0;        // 0 = empty slot (the root is never a child)
+    uint32_t pay0 = 0;         // the child's first payload (the others: nodes_[child].payloads)
+    uint32_t npay = 0;         // the child's number of payloads
   };
   struct Node {
     std::vector<uint32_t> payloads;
+    uint64_t child_bloom = 0;
+    uint64_t in_hash = 0;  // the edge that leads here: parent and word
+    uint32_t parent = 0;
+    uint32_t word = 0;
   };
+  static uint64_t child_bits(uint64_t h) { return (uint64_t{1} << (h >> 58)) | (uint64_t{1} << ((h >> 52) & 63)); }
+  static bool child_maybe(uint64_t bloom, uint64_t h) {
+    const uint64_t b = child_bits(h);
+    return (bloom & b) == b;
+  }
   static uint32_t signature(std::string_view s);
   static size_t slot_of(uint64_t hash, uint32_t node) {
     uint64_t h = hash ^ (uint64_t{node} * 0x9E3779B97F4A7C15ull);
@@ -179,6 +173,7 @@ class PhraseIndex {
     const uint32_t sig = signature(key);
     return (filter_[sig >> 6] >> (sig & 63)) & 1u;
   }
+  // Whether a word may start a phrase (a Bloom filter of the root's children).
   bool maybe_hash(uint64_t h) const {
     const uint64_t m = bloom_mask_;
     const uint64_t b1 = h & m, b2 = (h >> 40) & m;
@@ -189,15 +184,19 @@ class PhraseIndex {
     bloom_[b1 >> 6] |= uint64_t{1} << (b1 & 63);
     bloom_[b2 >> 6] |= uint64_t{1} << (b2 & 63);
   }
-  // Child of `node` along `key` (with hash `h`), 0 when none.
-  uint32_t child(uint32_t node, std::string_view key, uint64_t h) const {
+  // Child of `node` along the word with hash `h`, 0 when none.
+  uint32_t child(uint32_t node, uint64_t h) const { return edge(node, h).child; }
+  const Edge& edge(uint32_t node, uint64_t h) const {
+    static const Edge kNone{};
     const size_t mask = edges_.size() - 1;
     for (size_t i = slot_of(h, node) & mask;; i = (i + 1) & mask) {
       const Edge& e = edges_[i];
-      if (e.child == 0) return 0;
-      if (e.hash == h && e.node == node && words_[e.word] == key) return e.child;
+      if (e.child == 0) return kNone;
+      if (e.hash == h && e.node == node) return e;
     }
   }
+  // Copy what node `n` holds into the edge that leads to it.
+  void sync(uint32_t n);
   uint32_t intern(const std::string& key);
   uint32_t add_edge(uint32_t node, const std::string& key);
   void grow();
@@ -207,9 +206,10 @@ class PhraseIndex {
   std::vector<Edge> edges_ = std::vector<Edge>(64);     // power of two, at most half full
   size_t edge_count_ = 0;
   std::vector<uint64_t> filter_ = std::vector<uint64_t>(1024);  // 65,536 bits
-  std::vector<uint64_t> bloom_ = std::vector<uint64_t>(16);     // power of two words
+  std::vector<uint64_t> bloom_ = std::vector<uint64_t>(16);     // first words; power of two words
   uint64_t bloom_mask_ = 16 * 64 - 1;                           // bits - 1
   std::vector<Node> nodes_{Node{}};  // node 0 is the root
+  size_t root_children_ = 0;
   uint32_t max_len_ = 0;
   size_t phrases_ = 0;
 };

@@ -2,6 +2,7 @@
 #include "number/casualties.h"
 
 #include <algorithm>
+#include <cstring>
 #include <array>
 
 #include "knowledge/tsv.h"
@@ -74,11 +75,20 @@ CasualtyFinder::Head CasualtyFinder::head_at(const text::Token& t) const {
   if (t.kind != TokenKind::Word) return h;
   // Fast pre-filter: the tokeniser's keys already strip proclitics, the article and pronouns.
   auto known = [&](std::string_view w) { return words_filter_.maybe(w) && words_.contains(w); };
-  bool maybe = known(t.norm);
+  auto known_key = [&](size_t i) {
+    const text::HashedKey k = t.keys.hashed(i);
+    return words_filter_.maybe(k) && words_.contains(k);
+  };
+  bool maybe = !t.keys.empty() && t.keys[0] == t.norm ? known_key(0) : known(t.norm);
+  char buf[64];  // a key with its final ت read as ة («إصابت» of «إصابته»)
   for (size_t i = 0; i < t.keys.size() && !maybe; ++i) {
-    const std::string& k = t.keys[i];
-    maybe = known(k);
-    if (!maybe && k.ends_with("ت")) maybe = known(k.substr(0, k.size() - 2) + "ه");
+    const std::string_view k = t.keys[i];
+    maybe = known_key(i);
+    if (!maybe && k.ends_with("ت") && k.size() < sizeof buf) {
+      std::memcpy(buf, k.data(), k.size() - 2);
+      std::memcpy(buf + k.size() - 2, "ه", 2);
+      maybe = known(std::string_view(buf, k.size()));
+    }
   }
   if (!maybe) return h;
   // Whole-word forms first: «قتلى» must not read as «قتل» + «ي»; then proclitic-stripped keys («بمقتل»).
@@ -318,10 +328,11 @@ void CasualtyFinder::read_phrase(const text::Analysis& a, uint32_t h, const Head
   }
 }
 
-std::vector<CasualtyMention> CasualtyFinder::find(const text::Analysis& a) const {
+std::vector<CasualtyMention> CasualtyFinder::find(const text::Analysis& a, const std::vector<bool>* only) const {
   std::vector<CasualtyMention> out;
   const auto& toks = a.tokens;
   for (uint32_t si = 0; si < a.sentences.size(); ++si) {
+    if (only && (si >= only->size() || !(*only)[si])) continue;
     const auto& s = a.sentences[si];
     std::vector<CasualtyMention> ms;
     std::vector<Kind> kinds;

@@ -34,7 +34,8 @@ class CasualtyFinder {
  public:
   // `numbers` must outlive the finder. Throws marsad::LoadError naming file:line.
   CasualtyFinder(const std::filesystem::path& data_dir, const NumberReader& numbers);
-  std::vector<CasualtyMention> find(const marsad::text::Analysis& a) const;
+  // `only`: when given, the sentences to read (true = read); the others are skipped.
+  std::vector<CasualtyMention> find(const marsad::text::Analysis& a, const std::vector<bool>* only = nullptr) const;
 
  private:
   enum class Kind : uint8_t { Killed, Injured };

@@ -66,15 +66,22 @@ inline void append_utf8(std::string& out, char32_t c) {
   out.append(buf, static_cast<size_t>(i));
 }
 
-// The folded form of the token being built: a reusable byte buffer, copied
-// once into Token::norm when the token ends.
+// The folded form of the token being built, written straight into the
+// Analysis's character store (sized so that it never moves: folding turns a
+// byte into at most three), right after the previous token's.
 class NormBuf {
  public:
-  NormBuf() : buf_(64, '\0') {}
+  explicit NormBuf(char* store) : store_(store) {}
+  // Start a new token after the last committed one.
   void clear() { len_ = 0; cps_ = 0; }
+  // Keep the current token's letters (the next one starts after them).
+  void commit() {
+    start_ += len_;
+    len_ = 0;
+    cps_ = 0;
+  }
   void put(char32_t c) {
-    if (len_ + 4 > buf_.size()) buf_.resize(buf_.size() * 2);
-    char* p = buf_.data() + len_;
+    char* p = store_ + start_ + len_;
     ++cps_;
     if (c < 0x80) {
       p[0] = static_cast<char>(c);
@@ -89,11 +96,12 @@ class NormBuf {
       len_ += static_cast<size_t>(i);
     }
   }
-  std::string_view view() const { return {buf_.data(), len_}; }
+  std::string_view view() const { return {store_ + start_, len_}; }
   size_t code_points() const { return cps_; }
 
  private:
-  std::string buf_;
+  char* store_;
+  size_t start_ = 0;
   size_t len_ = 0;
   size_t cps_ = 0;
 };
@@ -193,17 +201,6 @@ constexpr uint16_t kYa = 0xD98A;    // ي
 inline std::string_view strip_article(std::string_view w) {
   if (w.starts_with("ال") && letters(w.substr(4)) >= 2) return w.substr(4);
   return w;
-}
-
-inline void emit_single(Analysis& a, TokenKind kind, char32_t f, uint32_t idx, bool& nl_pending) {
-  Token t;
-  t.kind = kind;
-  append_utf8(t.norm, f);
-  t.begin = idx;
-  t.end = idx + 1;
-  t.newline_before = nl_pending;
-  nl_pending = false;
-  a.tokens.push_back(std::move(t));
 }
 
 // ---------------------------------------------------------------- sentences
@@ -365,8 +362,13 @@ namespace {
 // token_keys with the number of code points of `folded` already known.
 // `ta_marbuta`: the word ended in ة (folded to ه), which is no pronoun to strip
 // («وزارة» must not yield «زار», nor «مدينة» «مدين»).
-void keys_of_word(std::string_view folded, size_t len, std::vector<std::string>& out, bool ta_marbuta = false) {
-  out.clear();
+// A key of a word: the bytes [b, e) of its folded form.
+struct KeyRange {
+  size_t b, e, len;  // bytes [b, e), `len` code points
+};
+constexpr size_t kMaxKeys = 8;
+
+size_t key_ranges(std::string_view folded, size_t len, std::array<KeyRange, kMaxKeys>& keys, bool ta_marbuta) {
   const char* s = folded.data();
   const size_t size = folded.size();
   // Every key is a substring [b, e) of `folded`; Arabic letters are two bytes,
@@ -374,10 +376,7 @@ void keys_of_word(std::string_view folded, size_t len, std::vector<std::string>&
   auto at = [&](size_t off) -> uint16_t {
     return static_cast<uint16_t>((static_cast<uint8_t>(s[off]) << 8) | static_cast<uint8_t>(s[off + 1]));
   };
-  struct Key {
-    size_t b, e, len;  // bytes [b, e), `len` code points
-  };
-  std::array<Key, 8> keys;  // deliberately not zeroed: only [0, nk) is read
+  using Key = KeyRange;
   size_t nk = 0;
   auto add = [&](size_t from, size_t to, size_t cps) {
     if (to <= from || nk == keys.size()) return;
@@ -437,14 +436,17 @@ void keys_of_word(std::string_view folded, size_t len, std::vector<std::string>&
     if (strip != 0 && k.len >= strip + 3) add(k.b, k.e - 2 * strip, k.len - strip);
   }
 
-  out.reserve(nk);
-  for (size_t i = 0; i < nk; ++i) out.emplace_back(s + keys[i].b, keys[i].e - keys[i].b);
+  return nk;
 }
 
 }  // namespace
 
 void token_keys(std::string_view folded, std::vector<std::string>& out) {
-  keys_of_word(folded, letters(folded), out);
+  out.clear();
+  std::array<KeyRange, kMaxKeys> keys;  // only [0, n) is read
+  const size_t n = key_ranges(folded, letters(folded), keys, false);
+  out.reserve(n);
+  for (size_t i = 0; i < n; ++i) out.emplace_back(folded.substr(keys[i].b, keys[i].e - keys[i].b));
 }
 
 Analysis analyse(std::string_view utf8) {
@@ -452,6 +454,16 @@ Analysis analyse(std::string_view utf8) {
   const uint8_t* s = bytes(utf8);
   const size_t n = utf8.size();
   a.tokens.reserve(n / 8 + 4);
+  // Folding writes at most three bytes for one input byte (an invalid byte
+  // becomes U+FFFD); the store is not initialised, so only what is written
+  // becomes resident.
+  a.chars_.reset(new char[3 * n + 16]);
+  a.keys_.reserve(n / 4 + 4);
+  a.hashes_.reserve(n / 4 + 4);
+  // Token i's keys start at key_first[i] in a.keys_ (which may still grow);
+  // the KeyLists are made once it is complete.
+  std::vector<uint32_t> key_first;
+  key_first.reserve(n / 8 + 4);
 
   enum class State : uint8_t { None, Word, Number };
   State st = State::None;
@@ -461,28 +473,58 @@ Analysis analyse(std::string_view utf8) {
   char32_t last_letter = 0;  // the last letter of the current word, before folding
   uint32_t idx = 0;
   size_t pos = 0;
-  NormBuf nb;  // cur's folded form while it grows
+  NormBuf nb(a.chars_.get());  // cur's folded form while it grows
+  std::array<KeyRange, kMaxKeys> ranges;
 
+  auto push = [&](std::string_view norm, size_t nkeys) {
+    cur.norm = norm;
+    key_first.push_back(static_cast<uint32_t>(a.keys_.size()));
+    for (size_t k = 0; k < nkeys; ++k) {
+      const std::string_view key = norm.substr(ranges[k].b, ranges[k].e - ranges[k].b);
+      a.keys_.push_back(key);
+      a.hashes_.push_back(hash_key(key));
+    }
+    cur.keys = KeyList(nullptr, nullptr, static_cast<uint32_t>(nkeys));
+    a.tokens.push_back(cur);
+    nb.commit();
+  };
   auto flush = [&] {
     if (st == State::None) return;
+    const std::string_view norm = nb.view();
+    size_t nkeys = 1;
     if (st == State::Word) {
       cur.kind = TokenKind::Word;
-      cur.norm.assign(nb.view());
-      keys_of_word(cur.norm, nb.code_points(), cur.keys, last_letter == 0x0629);
+      nkeys = key_ranges(norm, nb.code_points(), ranges, last_letter == 0x0629);
     } else {
       cur.kind = TokenKind::Number;
-      cur.norm.assign(nb.view());
-      cur.keys.assign(1, cur.norm);
+      ranges[0] = KeyRange{0, norm.size(), nb.code_points()};
     }
-    a.tokens.push_back(std::move(cur));
+    push(norm, nkeys);
     cur = Token{};
     st = State::None;
+  };
+  size_t at_byte = 0;  // where the current code point starts (pos: where it ends)
+  auto single = [&](TokenKind kind, char32_t f, uint32_t at) {
+    cur = Token{};
+    cur.kind = kind;
+    cur.begin = at;
+    cur.end = at + 1;
+    cur.byte_begin = static_cast<uint32_t>(at_byte);
+    cur.byte_end = static_cast<uint32_t>(pos);
+    cur.newline_before = nl_pending;
+    nl_pending = false;
+    nb.clear();
+    nb.put(f);
+    push(nb.view(), 0);
+    cur = Token{};
   };
   auto begin_token = [&](State kind, char32_t f, uint32_t at) {
     flush();
     st = kind;
     cur.begin = at;
     cur.end = at + 1;
+    cur.byte_begin = static_cast<uint32_t>(at_byte);
+    cur.byte_end = static_cast<uint32_t>(pos);
     cur.newline_before = nl_pending;
     nl_pending = false;
     nb.clear();
@@ -491,13 +533,18 @@ Analysis analyse(std::string_view utf8) {
   auto extend = [&](char32_t f, uint32_t at) {
     nb.put(f);
     cur.end = at + 1;
+    cur.byte_end = static_cast<uint32_t>(pos);
   };
 
   for (; pos < n; ++idx) {
+    at_byte = pos;
     const char32_t c = next_cp(s, n, pos);
     const char32_t f = fold(c);
     if (f == 0) {
-      if (st == State::Word && is_attached_drop(c)) cur.end = idx + 1;
+      if (st == State::Word && is_attached_drop(c)) {
+        cur.end = idx + 1;
+        cur.byte_end = static_cast<uint32_t>(pos);
+      }
       prev_tatweel = c == 0x0640;
       continue;
     }
@@ -531,7 +578,7 @@ Analysis analyse(std::string_view utf8) {
         break;
       case Cls::Quote:
         flush();
-        emit_single(a, TokenKind::Quote, f, idx, nl_pending);
+        single(TokenKind::Quote, f, idx);
         break;
       case Cls::Punct:
         if (st == State::Number && is_number_separator(c) && pos < n) {
@@ -542,13 +589,19 @@ Analysis analyse(std::string_view utf8) {
           }
         }
         flush();
-        emit_single(a, TokenKind::Punct, f, idx, nl_pending);
+        single(TokenKind::Punct, f, idx);
         break;
     }
     prev_tatweel = false;
   }
   flush();
   a.length = idx;
+
+  // Key lists, now that the keys stay where they are.
+  for (size_t i = 0; i < a.tokens.size(); ++i) {
+    Token& t = a.tokens[i];
+    t.keys = KeyList(a.keys_.data() + key_first[i], a.hashes_.data() + key_first[i], static_cast<uint32_t>(t.keys.size()));
+  }
   split_sentences(a);
   return a;
 }

@@ -281,6 +281,9 @@ DateFinder::DateFinder(const std::filesystem::path& data_dir) : numbers_(data_di
   }
   starters_.insert("شهر");
   starters_filter_.build(starters_);
+  std::vector<std::string> keys(starters_.begin(), starters_.end());
+  for (const auto& w : starters_) keys.push_back(text::dict_key(w));
+  key_filter_.build(keys);
 }
 
 bool DateFinder::is(const text::Token& t, const PhraseSet& set) const { return set.contains(t); }
@@ -288,16 +291,33 @@ bool DateFinder::is(const text::Token& t, const PhraseSet& set) const { return s
 bool DateFinder::may_start(const text::Token& t) const {
   if (t.kind == TokenKind::Number) return true;
   if (t.kind != TokenKind::Word) return false;
+  // Every form tried below (the word, without و/ف, without a preposition,
+  // without the article) has its dictionary key among the token's keys.
+  bool maybe = false;
+  for (size_t i = 0; i < t.keys.size() && !maybe; ++i) maybe = key_filter_.maybe_hash(t.keys.hash(i));
+  if (!maybe) return false;
   std::string scratch;
   const std::string_view b = number::bare_view(t.norm, scratch);
-  auto starter = [&](std::string_view w) { return starters_filter_.maybe(w) && starters_.contains(w); };
-  if (starter(t.norm) || starter(number::strip_conjunction(t.norm)) || starter(b) || starter(number::strip_article(b))) {
-    return true;
+  // Keys are views into the token's own letters: a variant that is one of
+  // them reuses its hash.
+  auto starter = [&](std::string_view w) {
+    uint64_t h = 0;
+    bool have = false;
+    for (size_t i = 0; i < t.keys.size() && !have; ++i) {
+      if (t.keys[i].data() == w.data() && t.keys[i].size() == w.size()) {
+        h = t.keys.hash(i);
+        have = true;
+      }
+    }
+    const text::HashedKey k{w, have ? h : text::hash_key(w)};
+    return starters_filter_.maybe(k) && starters_.contains(k);
+  };
+  for (size_t i = 0; i < t.keys.size(); ++i) {
+    const text::HashedKey k = t.keys.hashed(i);
+    if (starters_filter_.maybe(k) && starters_.contains(k)) return true;
   }
-  for (const auto& k : t.keys) {
-    if (starter(k)) return true;
-  }
-  return false;
+  return starter(t.norm) || starter(number::strip_conjunction(t.norm)) || starter(b) ||
+         starter(number::strip_article(b));
 }
 
 bool DateFinder::starts_with_conjunction(const text::Token& t) const {
@@ -368,7 +388,7 @@ std::optional<DateFinder::Found> DateFinder::day_month_at(const text::Analysis& 
   if (i >= se) return std::nullopt;
   // Numeric: y/m/d or d/m/y, separated by / - . with no spaces.
   if (toks[i].kind == TokenKind::Number) {
-    const std::string& n = toks[i].norm;
+    const std::string n(toks[i].norm);
     std::vector<int> parts;
     uint32_t end = i + 1;
     if (std::count(n.begin(), n.end(), '.') == 2) {  // «3.8.2021» is one token
@@ -621,14 +641,12 @@ std::optional<DateFinder::Found> DateFinder::parse_at(const text::Analysis& a, u
 }
 
 std::vector<DateMention> DateFinder::find(const text::Analysis& a, std::string_view original_text,
-                                          std::string_view pub_date) const {
+                                          std::string_view pub_date, const std::vector<bool>* only) const {
   std::vector<DateMention> out;
   const std::optional<int> pub = parse_iso(pub_date);
   const auto& toks = a.tokens;
-  // Dates are sliced in text order: walk the text once, not once per date.
-  uint32_t cursor_cp = 0;
-  size_t cursor_byte = 0;
   for (uint32_t si = 0; si < a.sentences.size(); ++si) {
+    if (only && (si >= only->size() || !(*only)[si])) continue;
     const auto& s = a.sentences[si];
     for (uint32_t i = s.tok_begin; i < s.tok_end;) {
       if (!may_start(toks[i])) {
@@ -645,14 +663,11 @@ std::vector<DateMention> DateFinder::find(const text::Analysis& a, std::string_v
       m.tok_end = f->end;
       m.sentence = si;
       m.date.span = Span{toks[f->begin].begin, toks[f->end - 1].end};
-      if (m.date.span.begin < cursor_cp) {
-        cursor_cp = 0;
-        cursor_byte = 0;
+      {  // the tokens know their bytes in the original text
+        const size_t from = std::min<size_t>(toks[f->begin].byte_begin, original_text.size());
+        const size_t to = std::min<size_t>(toks[f->end - 1].byte_end, original_text.size());
+        m.date.text = std::string(original_text.substr(from, to > from ? to - from : 0));
       }
-      cursor_byte +=
-          text::slice(original_text.substr(cursor_byte), Span{0, m.date.span.begin - cursor_cp}).size();
-      cursor_cp = m.date.span.begin;
-      m.date.text = text::slice(original_text.substr(cursor_byte), Span{0, m.date.span.end - cursor_cp});
       // The conjunction glued to the first word is not part of the date: «وأمس الجمعة» → «أمس الجمعة».
       if (starts_with_conjunction(toks[f->begin])) trim_first_letter(m.date);
       m.date.precision = precision_name(f->precision);

@@ -40,8 +40,9 @@ class DateFinder {
 
   // pub_date: ISO yyyy-mm-dd publication date (a longer ISO timestamp is cut to its date), or
   // empty/invalid (then relative dates stay unresolved: value empty, text kept).
+  // `only`: when given, the sentences to read (true = read); the others are skipped.
   std::vector<DateMention> find(const marsad::text::Analysis& a, std::string_view original_text,
-                                std::string_view pub_date) const;
+                                std::string_view pub_date, const std::vector<bool>* only = nullptr) const;
 
  private:
   struct Found;
@@ -73,6 +74,9 @@ class DateFinder {
   number::NumberReader numbers_;
   knowledge::KeySet starters_;
   knowledge::KeyFilter starters_filter_;  // Bloom filter of starters_  // first words of every phrase set: a fast pre-filter
+  // Bloom filter of starters_ and their dictionary keys: a token none of whose
+  // keys is in it starts no date, whatever clitics it carries.
+  knowledge::KeyFilter key_filter_;
   std::vector<PeriodPart> parts_;
   number::PhraseSet months_, weekdays_, relatives_, day_parts_, period_parts_, ordinals_;
   number::PhraseSet not_today_after_, weekday_blocker_, time_before_, month_intro_, past_, next_, current_, duration_words_, ago_,

@@ -33,9 +33,11 @@ std::string read_seed() {
 
 std::vector<std::string> norms(const Analysis& a) {
   std::vector<std::string> out;
-  for (const auto& t : a.tokens) out.push_back(t.norm);
+  for (const auto& t : a.tokens) out.emplace_back(t.norm);
   return out;
 }
+
+Keys keys_of(const Token& t) { return Keys(t.keys.begin(), t.keys.end()); }
 
 std::vector<std::string> sentence_texts(std::string_view text, const Analysis& a) {
   std::vector<std::string> out;
@@ -59,6 +61,10 @@ void expect_consistent(std::string_view text, const Analysis& a) {
       std::string folded = fold_utf8(orig);
       EXPECT_EQ(folded, t.norm) << "token at " << t.begin;
     }
+    // the bytes of the token are the code points of its span; every key carries its hash
+    EXPECT_EQ(text.substr(t.byte_begin, t.byte_end - t.byte_begin), slice(text, Span{t.begin, t.end}))
+        << "token at " << t.begin;
+    for (size_t k = 0; k < t.keys.size(); ++k) EXPECT_EQ(t.keys.hash(k), hash_key(t.keys[k]));
     switch (t.kind) {
       case TokenKind::Word:
         ASSERT_FALSE(t.keys.empty());
@@ -66,7 +72,7 @@ void expect_consistent(std::string_view text, const Analysis& a) {
         EXPECT_LE(t.keys.size(), 8u);
         break;
       case TokenKind::Number:
-        EXPECT_EQ(t.keys, Keys{t.norm});
+        EXPECT_EQ(keys_of(t), Keys{std::string(t.norm)});
         break;
       default:
         EXPECT_TRUE(t.keys.empty());
@@ -280,7 +286,7 @@ TEST(TextTokens, WordsNumbersAndPunctuation) {
   EXPECT_EQ(a.tokens[1].kind, TokenKind::Number);
   EXPECT_EQ(a.tokens[3].kind, TokenKind::Punct);
   EXPECT_EQ(a.tokens[10].kind, TokenKind::Number);
-  EXPECT_EQ(a.tokens[10].keys, Keys{"47"});
+  EXPECT_EQ(keys_of(a.tokens[10]), Keys{"47"});
   EXPECT_TRUE(a.tokens[11].keys.empty());
 }
 
@@ -290,7 +296,7 @@ TEST(TextTokens, DecimalAndThousandsStayOneNumber) {
   expect_consistent(text, a);
   std::vector<std::string> numbers;
   for (const auto& t : a.tokens) {
-    if (t.kind == TokenKind::Number) numbers.push_back(t.norm);
+    if (t.kind == TokenKind::Number) numbers.emplace_back(t.norm);
   }
   EXPECT_EQ(numbers, (std::vector<std::string>{"3.5", "3,5", "1,500", "2.5", "2021"}));
   EXPECT_EQ(a.tokens.back().norm, ".");
@@ -350,7 +356,7 @@ TEST(TextTokens, QuotesAndPunctuation) {
   std::vector<std::string> punct;
   for (const auto& t : a.tokens) {
     if (t.kind == TokenKind::Quote) ++quotes;
-    if (t.kind == TokenKind::Punct) punct.push_back(t.norm);
+    if (t.kind == TokenKind::Punct) punct.emplace_back(t.norm);
   }
   EXPECT_EQ(quotes, 6u);
   EXPECT_EQ(punct, (std::vector<std::string>{"(", "-", "/", ")", ":"}));
@@ -561,4 +567,29 @@ TEST(TextUtf8, SliceClampsToText) {
 }
 
 }  // namespace
+// Tokens are views into their Analysis: moving it (returning it, storing it in
+// a vector) keeps every norm and key valid, and keys lie inside their word.
+TEST(TextTokens, ViewsSurviveMovesAndKeysLieInTheirWord) {
+  const std::string text = "وأرسلت مليشيات الدفاع الوطني تعزيزات إلى البوكمال، وللمليشيات عناصرها.";
+  std::vector<Analysis> kept;
+  kept.push_back(analyse(text));
+  kept.push_back(analyse("نص آخر قصير"));
+  kept.reserve(64);  // forces the vector to move its Analyses
+  const Analysis& a = kept[0];
+  expect_consistent(text, a);
+  ASSERT_GE(a.tokens.size(), 9u);
+  EXPECT_EQ(a.tokens[1].norm, "مليشيات");
+  EXPECT_EQ(a.tokens[6].norm, "البوكمال");
+  EXPECT_EQ(a.tokens[6].keys[0], "بوكمال");
+  for (const auto& t : a.tokens)
+    for (const std::string_view k : t.keys) {
+      EXPECT_GE(k.data(), t.norm.data());
+      EXPECT_LE(k.data() + k.size(), t.norm.data() + t.norm.size());
+    }
+  const Analysis moved = std::move(kept[0]);
+  EXPECT_EQ(moved.tokens[8].norm, "وللمليشيات");
+  const Keys k = keys_of(moved.tokens[8]);
+  EXPECT_NE(std::find(k.begin(), k.end(), "مليشيات"), k.end());
+}
+
 }  // namespace marsad::text
