@@ -701,6 +701,7 @@ struct FinderRun {
     return std::nullopt;
   }
 
+  static constexpr size_t kNear = 100;
   int choose(const Raw& r, const std::vector<uint32_t>& cands, size_t self, bool use_article) const {
     if (cands.empty()) return -1;
     std::optional<Point> cont;
@@ -736,8 +737,12 @@ struct FinderRun {
         if (distance_km(e.lat, e.lon, cont->lat, cont->lon) < 60) sc += 1.5;
       }
       if (use_article) {
+        // the article's other places: the kNear mentions on either side (a report
+        // names far fewer; a run-on document of thousands stays linear)
         double bonus = 0, country_bonus = 0;
-        for (size_t k = 0; k < raws.size(); ++k) {
+        const size_t k_lo = self > kNear ? self - kNear : 0;
+        const size_t k_hi = std::min(raws.size(), self + kNear + 1);
+        for (size_t k = k_lo; k < k_hi; ++k) {
           if (k == self) continue;
           const auto pt = point_of(raws[k]);
           if (!pt) continue;
