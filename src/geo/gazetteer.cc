@@ -248,6 +248,7 @@ Gazetteer::Gazetteer(const std::filesystem::path& data_dir) {
     }
   }
   first_filter_.build(first_max_);
+  first_numbers_.build(first_max_);
   names_filter_.build(names_);
 }
 
@@ -271,8 +272,7 @@ uint32_t Gazetteer::max_words(std::string_view first_key) const {
 }
 
 uint32_t Gazetteer::max_words_known(const text::HashedKey& first_key) const {
-  const auto it = first_max_.find(first_key);
-  return it == first_max_.end() ? 0 : it->second;
+  return first_numbers_.get(first_key.hash);
 }
 
 std::vector<std::string> Gazetteer::first_words() const {

@@ -79,6 +79,7 @@ class Gazetteer {
   knowledge::KeyMap<std::vector<uint32_t>> names_;
   knowledge::KeyMap<uint32_t> first_max_;
   knowledge::KeyFilter first_filter_;  // Bloom filter of first_max_
+  knowledge::KeyNumbers first_numbers_;  // first_max_ by hash, for max_words
   knowledge::KeyFilter names_filter_;  // Bloom filter of names_
   knowledge::KeyMap<uint8_t> article_;  // bit 1: stored with article, bit 2: without
   knowledge::KeyMap<uint32_t> ids_;

@@ -87,6 +87,42 @@ class KeyFilter {
   uint64_t mask_ = 0;
 };
 
+// A flat open-addressing table from word keys to a number, looked up by the
+// key's hash alone (as in the phrase index, a 64-bit hash identifies a word
+// among a dictionary's), with no string compared and no pointer followed.
+class KeyNumbers {
+ public:
+  template <class Map>
+  void build(const Map& words) {  // words: key → number (0 means absent)
+    size_t n = 1;
+    while (n < 2 * words.size() + 2) n *= 2;
+    slots_.assign(n, Slot{});
+    mask_ = n - 1;
+    for (const auto& [k, v] : words) {
+      const uint64_t h = hash_key(k) | 1u;
+      size_t i = (h >> 7) & mask_;
+      while (slots_[i].hash != 0 && slots_[i].hash != h) i = (i + 1) & mask_;
+      slots_[i] = Slot{h, static_cast<uint32_t>(v)};
+    }
+  }
+  uint32_t get(uint64_t hash) const {
+    if (slots_.empty()) return 0;
+    const uint64_t h = hash | 1u;
+    for (size_t i = (h >> 7) & mask_;; i = (i + 1) & mask_) {
+      if (slots_[i].hash == h) return slots_[i].value;
+      if (slots_[i].hash == 0) return 0;
+    }
+  }
+
+ private:
+  struct Slot {
+    uint64_t hash = 0;
+    uint32_t value = 0;
+  };
+  std::vector<Slot> slots_;
+  size_t mask_ = 0;
+};
+
 struct PhraseMatch {
   uint32_t tok_begin = 0;  // first token
   uint32_t tok_end = 0;    // one past the last token
