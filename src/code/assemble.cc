@@ -10,6 +10,8 @@
 
 namespace marsad::code {
 
+using namespace std::string_view_literals;  // == "literal"sv: no strlen, no call when the sizes differ
+
 namespace {
 
 using knowledge::Frame;
@@ -112,7 +114,7 @@ class Slicer {
 };
 
 bool is_clause_punct(const text::Token& t) {
-  return t.kind == TokenKind::Punct && (t.norm == "," || t.norm == ";" || t.norm == ":" || t.norm == "(" || t.norm == ")");
+  return t.kind == TokenKind::Punct && (t.norm == ","sv || t.norm == ";"sv || t.norm == ":"sv || t.norm == "("sv || t.norm == ")"sv);
 }
 
 
@@ -170,7 +172,7 @@ Context make_context(const AssemblyLexicons& lex, const ArticleFacts& f, Trace* 
 // reaches back over commas («محاولة عناصر من الفوج 47 …، اغتيال قيادي»).
 std::pair<uint32_t, uint32_t> clause_of(const Context& c, uint32_t i, bool soft = false) {
   const auto& s = c.f.analysis.sentences[c.f.mentions.sentence_of[i]];
-  auto breaks = [&](uint32_t t) { return c.clause_break[t] && !(soft && c.tok(t).norm == ","); };
+  auto breaks = [&](uint32_t t) { return c.clause_break[t] && !(soft && c.tok(t).norm == ","sv); };
   // no clause of real prose is longer than this; the bound keeps a run-on
   // «sentence» of a hundred thousand words linear
   constexpr uint32_t kMaxReach = 120;
@@ -198,7 +200,7 @@ std::optional<PrepRole> prep_in(const Context& c, uint32_t from, uint32_t to, bo
       if (p.tok_end == p.tok_begin + 1 && text::count_code_points(c.tok(t).norm) == 1) continue;
       // a bare «من» marks the agent only right where the phrase starts («لهجمات من خلايا داعش»);
       // after a count or a noun it is partitive («عدداً من الشبان», «12 من عناصر»)
-      if (p.tok_end == p.tok_begin + 1 && c.tok(t).norm == "\xD9\x85\xD9\x86" &&
+      if (p.tok_end == p.tok_begin + 1 && c.tok(t).norm == "\xD9\x85\xD9\x86"sv &&
           (partitive_min || (t > from && !min_agent_anywhere) || (t > 0 && c.tok(t - 1).kind == TokenKind::Number)))
         continue;
       if (r == PrepRole::Agent || r == PrepRole::Target || r == PrepRole::Reciprocal) role = r;
@@ -223,13 +225,13 @@ uint32_t content_words(const Context& c, uint32_t from, uint32_t to) {
 
 // Actor mentions in [from, to), in order.
 // Sources a report cites («مصادر محلية», «المرصد السوري») are attribution, not participants.
-bool attribution_only(const knowledge::ActorInfo& a) { return a.kind == "media" || a.id == "local_sources"; }
+bool attribution_only(const knowledge::ActorInfo& a) { return a.kind == "media"sv || a.id == "local_sources"sv; }
 
 // «طرفاً ثانياً غير تنظيم داعش»: an actor after «غير» (other than) is excluded.
 bool excluded(const Context& c, const ActorMention& a) {
   uint32_t t = a.tok_begin;
   while (t > 0 && c.tok(t - 1).kind == TokenKind::Quote) --t;
-  return t > 0 && c.tok(t - 1).norm == "\xD8\xBA\xD9\x8A\xD8\xB1";  // غير
+  return t > 0 && c.tok(t - 1).norm == "\xD8\xBA\xD9\x8A\xD8\xB1"sv;  // غير
 }
 
 std::vector<uint32_t> actors_in(const Context& c, uint32_t from, uint32_t to) {
@@ -259,7 +261,7 @@ std::vector<uint32_t> coordinated(const Context& c, const std::vector<uint32_t>&
       uint32_t gap = next.tok_begin - prev.tok_end;
       const auto& first = c.tok(next.tok_begin);
       if (gap == 0 && has_conjunction(first)) joined = true;
-      if (gap == 1 && (c.tok(prev.tok_end).norm == "\xD9\x88" || c.tok(prev.tok_end).norm == ",")) joined = true;
+      if (gap == 1 && (c.tok(prev.tok_end).norm == "\xD9\x88"sv || c.tok(prev.tok_end).norm == ","sv)) joined = true;
       if (gap == 1 && c.tok(prev.tok_end).kind == TokenKind::Quote && has_conjunction(first)) joined = true;
     }
     if (!joined) break;
@@ -335,12 +337,12 @@ RoleReading read_roles(const Context& c, const TriggerMention& tm, const knowled
   if (trig.frame == Frame::Reciprocal) r.reciprocal = true;
 
   // «بين أ و ب»: the two sides, possibly past a relative clause.
-  if (trig.frame == Frame::Reciprocal || trig.type == "CONSULT") {
+  if (trig.frame == Frame::Reciprocal || trig.type == "CONSULT"sv) {
     for (uint32_t t = tm.tok_end; t < sent.tok_end && t < tm.tok_end + 10; ++t) {
       if (c.prep_at[t] < 0) continue;
       const auto& p = c.f.mentions.preps[static_cast<size_t>(c.prep_at[t])];
       if (c.lex.base.cues.prep_role(p.payload) != PrepRole::Reciprocal || c.tok(t).keys.empty() ||
-          c.tok(t).keys[0] != "\xD8\xA8\xD9\x8A\xD9\x86")  // بين
+          c.tok(t).keys[0] != "\xD8\xA8\xD9\x8A\xD9\x86"sv)  // بين
         continue;
       std::vector<uint32_t> sides = actors_in(c, p.tok_end, sent.tok_end);
       if (sides.empty() || c.actor(sides[0]).tok_begin > p.tok_end + 2) break;
@@ -395,7 +397,7 @@ RoleReading read_roles(const Context& c, const TriggerMention& tm, const knowled
         add_all(r.source, g);  // «أرسلت … تعزيزات مع قوات النظام»: together with
       } else if (prep == PrepRole::Reciprocal) {
         add_all(r.target, g);
-        if (trig.type == "CONSULT" || trig.type == "COOPERATE" || trig.type == "AGREE" || trig.frame == Frame::Reciprocal)
+        if (trig.type == "CONSULT"sv || trig.type == "COOPERATE"sv || trig.type == "AGREE"sv || trig.frame == Frame::Reciprocal)
           r.reciprocal = true;
       } else if (trig.frame == Frame::Victim || trig.frame == Frame::Undergo) {
         if (words <= 4 && r.target.empty()) add_all(r.target, g);
@@ -442,12 +444,12 @@ RoleReading read_roles(const Context& c, const TriggerMention& tm, const knowled
 
   // «دعا … الحكومة التركية وحزب العمال الكردستاني إلى وقف العنف»: the one called on
   // is followed by «إلى»; the caller is elsewhere (a person's name, the sentence's subject)
-  if (trig.type == "REQUEST" && verb && !r.source.empty() && r.target.empty()) {
+  if (trig.type == "REQUEST"sv && verb && !r.source.empty() && r.target.empty()) {
     uint32_t end = 0;
     for (uint32_t x : r.source) end = std::max(end, c.actor(x).tok_end);
     if (end < sent.tok_end) {
       const auto& next = c.tok(end);
-      if (next.norm == "\xD8\xA7\xD9\x84\xD9\x8A" /* الي */) {
+      if (next.norm == "\xD8\xA7\xD9\x84\xD9\x8A"sv /* الي */) {
         r.target = r.source;
         r.source.clear();
         r.how = "addressee";
@@ -544,8 +546,8 @@ bool guard_holds(const Context& c, const knowledge::Trigger& t, uint32_t cb, uin
 }
 
 bool civilian_kind(const knowledge::ActorInfo& a) {
-  return a.kind == "civilians" || a.id == "civilians" || a.id == "children" || a.id == "women" ||
-         a.id == "journalists" || a.id == "aid_workers" || a.id == "local_residents";
+  return a.kind == "civilians"sv || a.id == "civilians"sv || a.id == "children"sv || a.id == "women"sv ||
+         a.id == "journalists"sv || a.id == "aid_workers"sv || a.id == "local_residents"sv;
 }
 
 std::set<std::string> actor_ids_of(const Context& c, const std::vector<uint32_t>& role, const std::vector<ActorMention>& extra) {
@@ -622,14 +624,14 @@ bool is_headline(const text::Analysis& a) {
   const auto& s = a.sentences[0];
   if (s.tok_end - s.tok_begin > 16 || s.tok_end >= a.tokens.size()) return false;
   const auto& last = a.tokens[s.tok_end - 1];
-  return a.tokens[s.tok_end].newline_before && !(last.kind == TokenKind::Punct && last.norm == ".");
+  return a.tokens[s.tok_end].newline_before && !(last.kind == TokenKind::Punct && last.norm == "."sv);
 }
 
 // Finer places first: a site or town, a district, a governorate or region, a country.
 int precision_rank(const Place& p) {
-  if (p.precision == "point" || p.precision == "town") return 0;
-  if (p.precision == "district") return 1;
-  if (p.precision == "country") return 3;
+  if (p.precision == "point"sv || p.precision == "town"sv) return 0;
+  if (p.precision == "district"sv) return 1;
+  if (p.precision == "country"sv) return 3;
   return 2;
 }
 
@@ -638,9 +640,9 @@ int precision_rank(const Place& p) {
 bool places_agree(const geo::PlaceMention* a, const geo::PlaceMention* b) {
   if (!a || !b || !a->place.lat || !b->place.lat) return true;
   auto coarse = [](const Place& p) {
-    return p.precision == "district" || p.precision == "governorate" || p.precision == "region";
+    return p.precision == "district"sv || p.precision == "governorate"sv || p.precision == "region"sv;
   };
-  if (a->place.precision == "country" || b->place.precision == "country") return true;
+  if (a->place.precision == "country"sv || b->place.precision == "country"sv) return true;
   double limit = coarse(a->place) || coarse(b->place) ? 80 : 20;
   return geo::distance_km(*a->place.lat, *a->place.lon, *b->place.lat, *b->place.lon) <= limit;
 }
@@ -656,7 +658,7 @@ const geo::PlaceMention* place_for(const Context& c, uint32_t sentence, uint32_t
   const geo::PlaceMention* in_clause = nullptr;
   const geo::PlaceMention* in_sentence = nullptr;
   auto better = [](const geo::PlaceMention* have, const geo::PlaceMention& p) {
-    return !have || (have->place.precision == "country" && p.place.precision != "country");
+    return !have || (have->place.precision == "country"sv && p.place.precision != "country"sv);
   };
   const auto& s = c.f.analysis.sentences[sentence];
   auto [lo, hi] = in_tokens(c.f.places, s.tok_begin, s.tok_end);
@@ -666,7 +668,7 @@ const geo::PlaceMention* place_for(const Context& c, uint32_t sentence, uint32_t
     if (p.tok_begin >= cb && p.tok_begin < ce && better(in_clause, p)) in_clause = &p;
     if (p.sentence == sentence && better(in_sentence, p)) in_sentence = &p;
   }
-  if (in_clause && (in_clause->place.precision != "country" || !in_sentence)) return in_clause;
+  if (in_clause && (in_clause->place.precision != "country"sv || !in_sentence)) return in_clause;
   return in_sentence;
 }
 
@@ -755,7 +757,7 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
     d.frame = trig.frame;
     d.pos = trig.pos;
     d.definite = trig.pos == Pos::Noun && is_definite(c.tok(tm.tok_begin));
-    d.consequence = trig.frame == Frame::Victim && trig.type == "ASSAULT" && trig.mode.empty();
+    d.consequence = trig.frame == Frame::Victim && trig.type == "ASSAULT"sv && trig.mode.empty();
     if (trig.future) d.status = "planned";
     // an instrument word in the clause sets the mode («بالمدفعية» → shelling)
     auto [m_lo, m_hi] = in_tokens(M.modes, d.clause_begin, d.clause_end + 4);
@@ -764,7 +766,7 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
       const auto& w = lex.base.triggers.mode_word(mw.payload);
       if (w.type != d.type || mw.sentence != d.sentence) continue;
       if (mw.tok_begin >= d.clause_begin && mw.tok_begin < d.clause_end + 4 &&
-          (d.mode.empty() || d.mode == "other" || d.type == "ASSAULT")) {
+          (d.mode.empty() || d.mode == "other"sv || d.type == "ASSAULT"sv)) {
         d.mode = w.mode;
         if (!w.cameo.empty()) d.cameo = w.cameo;
       }
@@ -817,7 +819,7 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
   // Statements («مرفوض», «اتهم», «هدد», «طالب»): the speaker is the sentence's subject
   // when the clause names none, the one spoken about the nearest other actor.
   auto statement = [](const std::string& t) {
-    return t == "REJECT" || t == "ACCUSE" || t == "THREATEN" || t == "REQUEST" || t == "SUPPORT";
+    return t == "REJECT"sv || t == "ACCUSE"sv || t == "THREATEN"sv || t == "REQUEST"sv || t == "SUPPORT"sv;
   };
   for (auto& d : drafts) {
     if (!statement(d.type)) continue;
@@ -855,17 +857,17 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
   }
   // «… طرفاً ثانياً …، في إشارة إلى X»: the one meant is X
   for (auto& d : drafts) {
-    if (!statement(d.type) && d.type != "ASSAULT") continue;
+    if (!statement(d.type) && d.type != "ASSAULT"sv) continue;
     const auto& sent = f.analysis.sentences[d.sentence];
     const uint32_t reach = std::min(sent.tok_end, M.triggers[d.trigger].tok_end + 40);
     for (uint32_t t = M.triggers[d.trigger].tok_end; t + 2 < reach; ++t) {
-      if (c.tok(t).norm != "\xD9\x81\xD9\x8A" || c.tok(t + 1).keys.empty() ||
-          c.tok(t + 1).keys[0] != "\xD8\xA7\xD8\xB4\xD8\xA7\xD8\xB1\xD9\x87")  // في اشاره
+      if (c.tok(t).norm != "\xD9\x81\xD9\x8A"sv || c.tok(t + 1).keys.empty() ||
+          c.tok(t + 1).keys[0] != "\xD8\xA7\xD8\xB4\xD8\xA7\xD8\xB1\xD9\x87"sv)  // في اشاره
         continue;
       std::vector<uint32_t> meant = actors_in(c, t + 2, std::min(sent.tok_end, t + 8));
       if (meant.empty()) break;
       std::vector<uint32_t> g = coordinated(c, meant, 0);
-      if (d.type == "ASSAULT") d.source = g;
+      if (d.type == "ASSAULT"sv) d.source = g;
       else d.target = g;
       if (c.trace) c.note("«في إشارة إلى» names who is meant by «" + std::string(c.tok(M.triggers[d.trigger].tok_begin).norm) + "»");
       break;
@@ -887,7 +889,7 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
   // 3c. Merge: a trigger pair in one clause of the same type, a consequence noun
   //    into the event that caused it, a definite noun into the happening told before.
   auto compatible_modes = [](const Draft& a, const Draft& b) {
-    return a.mode.empty() || b.mode.empty() || a.mode == b.mode || a.type == "ASSAULT";
+    return a.mode.empty() || b.mode.empty() || a.mode == b.mode || a.type == "ASSAULT"sv;
   };
   auto fold = [&](Draft& into, Draft& from, const char* why) {
     auto id_of = [&](uint32_t i) {
@@ -904,7 +906,7 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
     for (uint32_t x : from.target)
       if (!holds(into.source, x)) add_all(into.target, {x});
     into.reciprocal = into.reciprocal || from.reciprocal;
-    if (into.mode.empty() || into.mode == "other") into.mode = from.mode;
+    if (into.mode.empty() || into.mode == "other"sv) into.mode = from.mode;
     into.merged.push_back(from.trigger);
     from.alive = false;
     if (c.trace) c.note(std::string("merge «") + std::string(c.tok(M.triggers[from.trigger].tok_begin).norm) + "» into «" +
@@ -925,12 +927,12 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
   //     names the target, not a movement.
   for (size_t i = 0; i < drafts.size(); ++i) {
     Draft& obj = drafts[i];
-    if (!obj.alive || obj.type != "MOBILIZE" || obj.pos != Pos::Noun) continue;
+    if (!obj.alive || obj.type != "MOBILIZE"sv || obj.pos != Pos::Noun) continue;
     const auto& ot = M.triggers[obj.trigger];
     for (size_t j = i; j-- > 0 && drafts[j].sentence == obj.sentence &&
                        M.triggers[drafts[j].trigger].tok_end + 2 >= ot.tok_begin;) {
       Draft& atk = drafts[j];
-      if (!atk.alive || (atk.type != "ASSAULT" && atk.type != "COERCE")) continue;
+      if (!atk.alive || (atk.type != "ASSAULT"sv && atk.type != "COERCE"sv)) continue;
       const auto& at = M.triggers[atk.trigger];
       if (at.tok_end > ot.tok_begin || ot.tok_begin - at.tok_end > 1) continue;
       add_all(atk.target, obj.source);
@@ -954,12 +956,12 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
       for (const auto& id : ib) share = share || ia.count(id) > 0;
       if (a.type == b.type && same_clause && compatible_modes(a, b)) {
         fold(a, b, "same clause");
-      } else if (a.type == b.type && a.type != "ASSAULT" && (share || ib.empty()) &&
-                 (a.mode == b.mode || a.type == "MOBILIZE")) {
+      } else if (a.type == b.type && a.type != "ASSAULT"sv && (share || ib.empty()) &&
+                 (a.mode == b.mode || a.type == "MOBILIZE"sv)) {
         fold(a, b, "same act twice in a sentence");
-      } else if (a.type == "ASSAULT" && b.consequence && !a.consequence) {
+      } else if (a.type == "ASSAULT"sv && b.consequence && !a.consequence) {
         fold(a, b, "consequence");
-      } else if (b.type == "ASSAULT" && a.consequence && !b.consequence) {
+      } else if (b.type == "ASSAULT"sv && a.consequence && !b.consequence) {
         fold(b, a, "consequence");
       } else if (a.consequence && b.consequence) {
         fold(a, b, "killed and wounded in one happening");
@@ -982,7 +984,7 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
       Draft& a = drafts[i];
       if (!a.alive || a.type != b.type) continue;
       if (a.sentence == b.sentence) continue;
-      if (a.type != "ASSAULT" && a.mode != b.mode) continue;
+      if (a.type != "ASSAULT"sv && a.mode != b.mode) continue;
       auto ia = actor_ids(c, a, extra), ib = actor_ids(c, b, extra);
       // who acts in one and is acted upon in the other: two happenings («ردت … على القصف»)
       if (!a.reciprocal && !b.reciprocal && opposite_roles(c, a, b, extra)) continue;
@@ -996,8 +998,8 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
       // a headline restates the report's main event: no place needed to agree;
       // nor does one force's advance told town by town («سيطرت على … كما سيطرت على …»)
       const bool headline = a.sentence == 0 && has_headline;
-      const bool campaign = ((a.type == "COERCE" && a.mode == "seize" && b.mode == "seize") ||
-                             (a.type == "MOBILIZE" && a.mode == "troops" && b.mode == "troops")) &&
+      const bool campaign = ((a.type == "COERCE"sv && a.mode == "seize"sv && b.mode == "seize"sv) ||
+                             (a.type == "MOBILIZE"sv && a.mode == "troops"sv && b.mode == "troops"sv)) &&
                             b.sentence <= a.sentence + 2 &&
                             !a.source.empty() && !b.source.empty() && actor_ids_of(c, a.source, extra) == actor_ids_of(c, b.source, extra);
       if (campaign) {
@@ -1020,7 +1022,7 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
       }
       // violence told in nearby sentences: the casualties of a clash, the lead and the body
       const bool same_sides = shared >= 2 || (shared >= 1 && (ia.size() == 1 || ib.size() == 1));
-      if (a.type == "ASSAULT" && b.sentence <= a.sentence + 3 &&
+      if (a.type == "ASSAULT"sv && b.sentence <= a.sentence + 3 &&
           (((b.consequence || a.consequence) && (share || ib.empty() || ia.empty())) ||
            (same_sides && (a.mode.empty() || b.mode.empty() || a.mode == b.mode)))) {
         fold(a, b, "same violence in a nearby sentence");
@@ -1033,7 +1035,7 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
   // «هددت … باستهداف السفن». The threat keeps the threatened as its target.
   for (size_t i = 0; i < drafts.size(); ++i) {
     Draft& threat = drafts[i];
-    if (!threat.alive || threat.type != "THREATEN") continue;
+    if (!threat.alive || threat.type != "THREATEN"sv) continue;
     const auto& tt = M.triggers[threat.trigger];
     for (size_t j = i + 1; j < drafts.size() && drafts[j].sentence == threat.sentence; ++j) {
       Draft& content = drafts[j];
@@ -1049,7 +1051,7 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
   {
     const int protesters = lex.base.actors.index_of("protesters");
     for (auto& d : drafts) {
-      if (!d.alive || d.type != "PROTEST" || !d.source.empty() || protesters < 0) continue;
+      if (!d.alive || d.type != "PROTEST"sv || !d.source.empty() || protesters < 0) continue;
       const auto& tm = M.triggers[d.trigger];
       d.source.push_back(add_implied_actor(c, extra, static_cast<uint32_t>(protesters), tm.tok_begin, tm.tok_end,
                                            d.sentence, "protest_without_named_protesters"));
@@ -1059,7 +1061,7 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
   // Civilians do not raid, arrest or shell: a civilian «source» of violence or
   // coercion is its victim read in the wrong role («اعتقال عدد من الشبان»).
   for (auto& d : drafts) {
-    if (!d.alive || (d.type != "ASSAULT" && d.type != "COERCE") || d.reciprocal) continue;
+    if (!d.alive || (d.type != "ASSAULT"sv && d.type != "COERCE"sv) || d.reciprocal) continue;
     std::vector<uint32_t> keep;
     for (uint32_t x : d.source) {
       const ActorMention& m = x < M.actors.size() ? M.actors[x] : extra[x - M.actors.size()];
@@ -1080,7 +1082,7 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
     }
     // support as a noun («بدعم من», «دعم الولايات المتحدة لـ») is backing, told as a
     // relation; SUPPORT events are statements of support («رحب», «دافع عن»)
-    if (d.type == "SUPPORT" && d.pos == Pos::Noun) {
+    if (d.type == "SUPPORT"sv && d.pos == Pos::Noun) {
       if (c.trace) c.note("drop «" + std::string(c.tok(M.triggers[d.trigger].tok_begin).norm) + "»: support as a noun");
       continue;
     }
@@ -1189,7 +1191,7 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
     if (!best) {
       for (const auto& dm : f.dates) {
         if (dm.sentence >= kLeadSentences) break;
-        if (!dm.background && !dm.date.value.empty() && dm.date.precision == "day") {
+        if (!dm.background && !dm.date.value.empty() && dm.date.precision == "day"sv) {
           best = &dm;
           break;
         }
@@ -1206,7 +1208,7 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
     // casualties: the phrases of its sentence and of the sentences merged into it;
     // summed within a sentence («مقتل 42 حوثيا و9 مقاتلين»), the largest figure across
     // sentences, which restate one toll (the headline and the body)
-    if (e.type == "ASSAULT") {
+    if (e.type == "ASSAULT"sv) {
       std::map<uint32_t, Casualties> per_sentence;
       for (uint32_t si : told) {
        auto [lo, hi] = in_tokens(f.casualties, f.analysis.sentences[si].tok_begin, f.analysis.sentences[si].tok_end);
@@ -1286,7 +1288,7 @@ std::vector<Relation> assemble_relations(const AssemblyLexicons& lex, const Arti
         uint32_t g = last->tok_begin >= it->tok_end ? last->tok_begin - it->tok_end : 99;
         bool joined = (g == 0 && has_conjunction(f.analysis.tokens[last->tok_begin])) ||
                       (g == 1 && (f.analysis.tokens[it->tok_end].kind == TokenKind::Quote ||
-                                  f.analysis.tokens[it->tok_end].norm == "\xD9\x88"));
+                                  f.analysis.tokens[it->tok_end].norm == "\xD9\x88"sv));
         if (!joined) break;
         clients.push_back(&*it);
       }
@@ -1305,8 +1307,8 @@ std::vector<Relation> assemble_relations(const AssemblyLexicons& lex, const Arti
           if (next.anaphor || next.tok_begin < end) continue;
           const auto& first = f.analysis.tokens[next.tok_begin];
           bool joined = (next.tok_begin == end && has_conjunction(first)) ||
-                        (next.tok_begin == end + 1 && (f.analysis.tokens[end].norm == "\xD9\x88" ||
-                                                       f.analysis.tokens[end].norm == "\xD9\x88\xD9\x85\xD9\x86"));  // و ، ومن
+                        (next.tok_begin == end + 1 && (f.analysis.tokens[end].norm == "\xD9\x88"sv ||
+                                                       f.analysis.tokens[end].norm == "\xD9\x88\xD9\x85\xD9\x86"sv));  // و ، ومن
           if (!joined) break;
           more_patrons.push_back(ref(next));
           end = next.tok_end;
@@ -1333,7 +1335,7 @@ std::vector<Relation> assemble_relations(const AssemblyLexicons& lex, const Arti
         ActorRef client = ref(*cl);
         if (client.id == backer.id) continue;
         // «القوات الموالية للشرعية»: an organ backed by its own state is structure, not patronage
-        if (rc.relation == "backed_by" && A.descends_from(client.id, backer.id)) continue;
+        if (rc.relation == "backed_by"sv && A.descends_from(client.id, backer.id)) continue;
         if (!seen.insert({client.id, backer.id}).second) continue;
         Relation r;
         r.actor = client;

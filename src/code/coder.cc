@@ -21,6 +21,8 @@
 
 namespace marsad {
 
+using namespace std::string_view_literals;  // == "literal"sv: no strlen, no call when the sizes differ
+
 namespace {
 
 knowledge::PhraseIndex load_clause_breaks(const std::filesystem::path& data_dir) {
@@ -56,8 +58,8 @@ void drop_countries_as_places(code::Mentions& m, const std::vector<geo::PlaceMen
     if (t == 0) return false;
     const std::string_view w = a.tokens[t - 1].norm;
     // «الحدود مع تركيا»
-    if (w == "\xD9\x85\xD8\xB9" && t >= 2 && !a.tokens[t - 2].keys.empty() &&
-        (a.tokens[t - 2].keys[0] == "\xD8\xAD\xD8\xAF\xD9\x88\xD8\xAF"))  // حدود
+    if (w == "\xD9\x85\xD8\xB9"sv && t >= 2 && !a.tokens[t - 2].keys.empty() &&
+        (a.tokens[t - 2].keys[0] == "\xD8\xAD\xD8\xAF\xD9\x88\xD8\xAF"sv))  // حدود
       return true;
     for (const char* p : {"\xD9\x81\xD9\x8A", "\xD9\x85\xD9\x86", "\xD8\xA7\xD9\x84\xD9\x8A",
                           "\xD9\x86\xD8\xAD\xD9\x88", "\xD8\xAF\xD8\xA7\xD8\xAE\xD9\x84",
@@ -67,7 +69,7 @@ void drop_countries_as_places(code::Mentions& m, const std::vector<geo::PlaceMen
   };
   std::unordered_map<uint32_t, const geo::PlaceMention*> country_at;  // by first token
   for (const auto& p : places)
-    if (p.place.precision == "country") country_at.emplace(p.tok_begin, &p);
+    if (p.place.precision == "country"sv) country_at.emplace(p.tok_begin, &p);
   std::erase_if(m.actors, [&](const code::ActorMention& am) {
     if (am.anaphor || am.patron || am.tok_begin != am.name_begin) return false;
     auto it = country_at.find(am.tok_begin);
@@ -112,7 +114,7 @@ struct Coder::Impl {
     int main_place = places.main_place(found_places);
     code::ArticleContext context{dominant_country(found_places), doc.date, std::vector<bool>(a.tokens.size(), false)};
     for (const auto& p : found_places)
-      if (p.rule != "bare")
+      if (p.rule != "bare"sv)
         for (uint32_t t = p.tok_begin; t < p.tok_end && t < a.tokens.size(); ++t) context.place_tokens[t] = true;
     code::Mentions m = code::find_mentions(lex, a, context);
     // a trigger word inside a place name («كفر بطيخ», «جرف الصخر») is part of the name

@@ -7,6 +7,8 @@
 
 namespace marsad::code {
 
+using namespace std::string_view_literals;  // == "literal"sv: no strlen, no call when the sizes differ
+
 bool is_definite(const text::Token& t);
 
 namespace {
@@ -34,7 +36,7 @@ bool has_particle(const text::Token& t, std::string_view letter) {
   std::string_view s = without_conjunction(t);
   if (!starts_with(s, letter) || s.size() <= letter.size() + 2) return false;
   std::string_view rest = s.substr(letter.size());
-  if (letter == "\xD9\x84" && starts_with(rest, "\xD9\x84")) return true;  // لل = ل + ال
+  if (letter == "\xD9\x84"sv && starts_with(rest, "\xD9\x84")) return true;  // لل = ل + ال
   return has_key(t, rest) || has_key(t, text::dict_key(rest));
 }
 
@@ -99,7 +101,7 @@ void find_actor_names(const Lexicons& lex, const text::Analysis& a, const text::
     const auto& chosen = lex.actors.at(f.actor);
     if (f.ambiguous && !ctx.country.empty() && !chosen.country.empty() && chosen.country != ctx.country) {
       const std::string key = lex.actors.country_key_for(ctx.country);
-      const char* role = chosen.kind == "government" ? "government" : chosen.kind == "state_forces" ? "forces" : nullptr;
+      const char* role = chosen.kind == "government"sv ? "government" : chosen.kind == "state_forces"sv ? "forces" : nullptr;
       int local = key.empty() || !role ? -1 : lex.actors.compose(key, role);
       if (local >= 0) {
         f.actor = static_cast<uint32_t>(local);
@@ -202,7 +204,7 @@ void absorb_heads(const Lexicons& lex, const text::Analysis& a, uint32_t sentenc
     uint32_t bridge = b;
     if (b > std::max(floor, sentence_begin)) {
       const auto& prev = a.tokens[b - 1];
-      if (prev.norm == "\xD9\x85\xD9\x86" || prev.norm == "\xD9\x81\xD9\x8A") bridge = b - 1;  // من / في
+      if (prev.norm == "\xD9\x85\xD9\x86"sv || prev.norm == "\xD9\x81\xD9\x8A"sv) bridge = b - 1;  // من / في
     }
     bool found = false;
     for (uint32_t end : {b, bridge}) {

@@ -11,6 +11,8 @@
 
 namespace marsad::geo {
 
+using namespace std::string_view_literals;  // == "literal"sv: no strlen, no call when the sizes differ
+
 namespace {
 
 using text::Token;
@@ -18,16 +20,16 @@ using text::TokenKind;
 using Cls = PlaceFinder::Cls;
 
 Cls cls_of(std::string_view s) {
-  if (s == "settlement") return Cls::Settlement;
-  if (s == "settlements") return Cls::Settlements;
-  if (s == "countryside") return Cls::Countryside;
-  if (s == "governorate") return Cls::Governorate;
-  if (s == "district") return Cls::District;
-  if (s == "site") return Cls::Site;
-  if (s == "facility") return Cls::Facility;
-  if (s == "road") return Cls::Road;
-  if (s == "desert") return Cls::Desert;
-  if (s == "area") return Cls::Area;
+  if (s == "settlement"sv) return Cls::Settlement;
+  if (s == "settlements"sv) return Cls::Settlements;
+  if (s == "countryside"sv) return Cls::Countryside;
+  if (s == "governorate"sv) return Cls::Governorate;
+  if (s == "district"sv) return Cls::District;
+  if (s == "site"sv) return Cls::Site;
+  if (s == "facility"sv) return Cls::Facility;
+  if (s == "road"sv) return Cls::Road;
+  if (s == "desert"sv) return Cls::Desert;
+  if (s == "area"sv) return Cls::Area;
   return Cls::None;
 }
 
@@ -60,11 +62,11 @@ Clitics clitics_of(const Token& t, std::string_view key) {
     c.conj = true;
     pre.remove_prefix(2);
   }
-  if (pre == "لل" || pre == "ل") {
+  if (pre == "لل"sv || pre == "ل"sv) {
     c.prep = true;
-    if (pre == "لل") c.definite = true;
-  } else if (pre == "ب" || pre == "ك") {
-    c.prep = pre == "ب";
+    if (pre == "لل"sv) c.definite = true;
+  } else if (pre == "ب"sv || pre == "ك"sv) {
+    c.prep = pre == "ب"sv;
   }
   return c;
 }
@@ -128,7 +130,7 @@ PlaceFinder::PlaceFinder(const std::filesystem::path& data_dir) : gaz_(data_dir)
     for (const auto& r : t.rows()) {
       const Cls c = cls_of(r[c_c]);
       if (c == Cls::None) throw LoadError(t.where(r) + ": unknown class '" + std::string(r[c_c]) + "'");
-      types_[text::dict_key(r[c_w])] = TypeWord{c, r[c_k] == "yes", std::string(r[3])};
+      types_[text::dict_key(r[c_w])] = TypeWord{c, r[c_k] == "yes"sv, std::string(r[3])};
     }
   }
   {
@@ -151,10 +153,10 @@ PlaceFinder::PlaceFinder(const std::filesystem::path& data_dir) : gaz_(data_dir)
     const Table t(geo / "ambiguous.tsv", 2);
     const size_t c_n = t.column("name"), c_needs = t.column("needs");
     for (const auto& r : t.rows()) {
-      if (r[c_needs] != "type" && r[c_needs] != "context") {
+      if (r[c_needs] != "type"sv && r[c_needs] != "context"sv) {
         throw LoadError(t.where(r) + ": needs must be 'type' or 'context'");
       }
-      ambiguous_[Gazetteer::name_key(r[c_n])] = r[c_needs] == "type";
+      ambiguous_[Gazetteer::name_key(r[c_n])] = r[c_needs] == "type"sv;
     }
   }
   {
@@ -176,9 +178,9 @@ PlaceFinder::PlaceFinder(const std::filesystem::path& data_dir) : gaz_(data_dir)
     const Table t(geo / "link_words.tsv", 2);
     const size_t c_w = t.column("word"), c_u = t.column("use");
     for (const auto& r : t.rows()) {
-      if (r[c_u] == "container") {
+      if (r[c_u] == "container"sv) {
         container_links_.insert(text::dict_key(r[c_w]));
-      } else if (r[c_u] == "road") {
+      } else if (r[c_u] == "road"sv) {
         road_words_.insert(text::dict_key(r[c_w]));
       } else {
         throw LoadError(t.where(r) + ": unknown use '" + std::string(r[c_u]) + "'");
@@ -328,7 +330,7 @@ struct FinderRun {
     if (!t.norm.ends_with(key)) return 0;
     std::string_view pre(t.norm.data(), t.norm.size() - key.size());
     if (pre.ends_with("ال")) pre.remove_suffix(4);
-    if (pre == "ل" && t.norm.substr(0, 4) == "لل") return 1;
+    if (pre == "ل"sv && t.norm.substr(0, 4) == "لل"sv) return 1;
     return text::count_code_points(pre);
   }
 
@@ -421,7 +423,7 @@ struct FinderRun {
   bool patronym_before(uint32_t p) const {
     if (p == 0 || sent[p - 1] != sent[p]) return false;
     const std::string_view n = tok(p - 1).norm;
-    return n == "ابو" || n == "ابن" || n == "بن" || n == "بنت" || n == "ام" || n == "ال";
+    return n == "ابو"sv || n == "ابن"sv || n == "بن"sv || n == "بنت"sv || n == "ام"sv || n == "ال"sv;
   }
 
   uint32_t blocked_len(uint32_t p) const { return match_at(p, true).len; }
@@ -491,7 +493,7 @@ struct FinderRun {
       // «السورية», «العراقية»: an adjective, not the country «سورية».
       if (m.cl.definite && m.len == 1 && (m.key.ends_with("يه") || m.key.ends_with("ي")) &&
           std::none_of(r.cands.begin(), r.cands.end(), [&](uint32_t c) {
-            return g.at(c).kind != Kind::Country && g.at(c).country == "SYR";
+            return g.at(c).kind != Kind::Country && g.at(c).country == "SYR"sv;
           })) {
         ++p;
         continue;
@@ -578,7 +580,7 @@ struct FinderRun {
       if (!typed_name(r, q, false)) return false;
       uint32_t q2 = r.ne;
       if (punct_at(q2, s, "-–—/،,")) ++q2;
-      while (q2 < seq.size() && sent[q2] == s && tok(q2).norm == "الي") ++q2;
+      while (q2 < seq.size() && sent[q2] == s && tok(q2).norm == "الي"sv) ++q2;
       Raw second;
       second.sent = s;
       if (typed_name(second, q2, false)) {
@@ -668,7 +670,7 @@ struct FinderRun {
       bool ok = true;
       for (uint32_t q = from; q < n.sb; ++q) {
         const Token& t = tok(q);
-        if (t.kind == TokenKind::Punct ? !(t.norm == "(" || t.norm == "," || t.norm == "-")
+        if (t.kind == TokenKind::Punct ? !(t.norm == "("sv || t.norm == ","sv || t.norm == "-"sv)
                                        : !key_in(t, f.container_links_)) {
           ok = false;
         }
@@ -721,16 +723,16 @@ struct FinderRun {
       const Entry& e = g.at(ci);
       double sc = kind_pref(r.cls, e.kind);
       if (!r.country_hint.empty() && e.country == r.country_hint) sc += 4;
-      if (e.country == "SYR") {
+      if (e.country == "SYR"sv) {
         sc += 3;
-      } else if (e.country == "IRQ" || e.country == "LBN" || e.country == "JOR" || e.country == "TUR" ||
-                 e.country == "PSE" || e.country == "YEM") {
+      } else if (e.country == "IRQ"sv || e.country == "LBN"sv || e.country == "JOR"sv || e.country == "TUR"sv ||
+                 e.country == "PSE"sv || e.country == "YEM"sv) {
         sc += 1;
-      } else if (e.country == "ISR") {
+      } else if (e.country == "ISR"sv) {
         sc += 0.5;
       }
       sc += 0.25 * std::log10(e.population + 1);
-      sc += e.feature == "PPLC" ? 1.5 : e.feature == "PPLA" ? 1 : e.feature == "PPLA2" ? 0.7 : e.feature == "PPLA3" ? 0.4 : 0;
+      sc += e.feature == "PPLC"sv ? 1.5 : e.feature == "PPLA"sv ? 1 : e.feature == "PPLA2"sv ? 0.7 : e.feature == "PPLA3"sv ? 0.4 : 0;
       if (cont) {
         if (cont_a2 >= 0 && e.admin2 == cont_a2) sc += 1;
         if (cont_a1 >= 0 && e.admin1 == cont_a1) sc += 3;
@@ -811,7 +813,7 @@ struct FinderRun {
         pl.country = cp->country;
         pl.admin1 = cp->admin1;
         pl.admin2 = cp->admin2;
-        pl.precision = ((r.cls == Cls::Site || r.cls == Cls::Facility) && cp->precision == "town") ? "point" : cp->precision;
+        pl.precision = ((r.cls == Cls::Site || r.cls == Cls::Facility) && cp->precision == "town"sv) ? "point" : cp->precision;
       } else {
         pl.precision = (r.cls == Cls::Site || r.cls == Cls::Facility) ? "point" : r.cls == Cls::District ? "district"
                        : (r.cls == Cls::Area || r.cls == Cls::Desert || r.cls == Cls::Road) ? "region"
@@ -865,7 +867,7 @@ struct FinderRun {
           if (cp && cp->lat) {
             pl.lat = cp->lat;
             pl.lon = cp->lon;
-            pl.precision = cp->precision == "town" ? "point" : cp->precision;
+            pl.precision = cp->precision == "town"sv ? "point" : cp->precision;
           } else {
             pl.precision = (e.kind == Kind::Town || e.kind == Kind::Landmark || e.kind == Kind::Neighbourhood)
                                ? "point"
@@ -945,8 +947,8 @@ std::vector<PlaceMention> PlaceFinder::find(const text::Analysis& a, std::string
 int PlaceFinder::main_place(const std::vector<PlaceMention>& mentions) const {
   auto level = [](const Place& p) {
     if (!p.lat) return 0;
-    if (p.precision == "town" || p.precision == "point" || p.precision == "district") return 3;
-    if (p.precision == "governorate" || p.precision == "region") return 2;
+    if (p.precision == "town"sv || p.precision == "point"sv || p.precision == "district"sv) return 3;
+    if (p.precision == "governorate"sv || p.precision == "region"sv) return 2;
     return 1;
   };
   int best_level = 0;

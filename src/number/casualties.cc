@@ -10,6 +10,8 @@
 
 namespace marsad::number {
 
+using namespace std::string_view_literals;  // == "literal"sv: no strlen, no call when the sizes differ
+
 namespace {
 
 using knowledge::TsvTable;
@@ -41,17 +43,17 @@ CasualtyFinder::CasualtyFinder(const std::filesystem::path& data_dir, const Numb
       const std::string& k = TsvTable::cell(r, ck);
       const std::string& p = TsvTable::cell(r, cp);
       const std::string& c = TsvTable::cell(r, cc);
-      if (k == "killed") w.kind = Kind::Killed;
-      else if (k == "injured") w.kind = Kind::Injured;
+      if (k == "killed"sv) w.kind = Kind::Killed;
+      else if (k == "injured"sv) w.kind = Kind::Injured;
       else throw LoadError(t.where(r) + ": kind must be killed or injured, not '" + k + "'");
-      if (p == "noun") w.pos = Pos::Noun;
-      else if (p == "verb_post") w.pos = Pos::VerbPost;
-      else if (p == "counted") w.pos = Pos::Counted;
+      if (p == "noun"sv) w.pos = Pos::Noun;
+      else if (p == "verb_post"sv) w.pos = Pos::VerbPost;
+      else if (p == "counted"sv) w.pos = Pos::Counted;
       else throw LoadError(t.where(r) + ": pos must be noun, verb_post or counted, not '" + p + "'");
       if (w.pos == Pos::Counted) {
-        if (c == "1") w.count = 1;
-        else if (c == "2") w.count = 2;
-        else if (c == "n") w.count = 0;
+        if (c == "1"sv) w.count = 1;
+        else if (c == "2"sv) w.count = 2;
+        else if (c == "n"sv) w.count = 0;
         else throw LoadError(t.where(r) + ": count of a counted word must be 1, 2 or n, not '" + c + "'");
       }
       words_[text::fold_utf8(TsvTable::cell(r, cw))] = w;
@@ -62,8 +64,8 @@ CasualtyFinder::CasualtyFinder(const std::filesystem::path& data_dir, const Numb
     const size_t cp = t.column("phrase"), cr = t.column("role");
     for (const auto& r : t.rows()) {
       const std::string& role = TsvTable::cell(r, cr);
-      if (role == "skip") skip_.add(TsvTable::cell(r, cp), 1);
-      else if (role == "among") among_.add(TsvTable::cell(r, cp), 1);
+      if (role == "skip"sv) skip_.add(TsvTable::cell(r, cp), 1);
+      else if (role == "among"sv) among_.add(TsvTable::cell(r, cp), 1);
       else throw LoadError(t.where(r) + ": role must be skip or among, not '" + role + "'");
     }
   }
@@ -132,8 +134,8 @@ std::optional<Quantity> CasualtyFinder::quantity_before(const text::Analysis& a,
   while (lo > sb && h - lo < window) {
     const text::Token& t = toks[lo - 1];
     // Clause punctuation ends the look-back; «/ داعش /» and brackets do not.
-    if (t.kind == TokenKind::Punct && (t.norm == "," || t.norm == "." || t.norm == ";" || t.norm == ":" ||
-                                       t.norm == "?" || t.norm == "!" || t.norm == "…")) {
+    if (t.kind == TokenKind::Punct && (t.norm == ","sv || t.norm == "."sv || t.norm == ";"sv || t.norm == ":"sv ||
+                                       t.norm == "?"sv || t.norm == "!"sv || t.norm == "…"sv)) {
       break;
     }
     if (t.kind == TokenKind::Word && head_at(t).word) break;
@@ -196,9 +198,9 @@ void CasualtyFinder::read_phrase(const text::Analysis& a, uint32_t h, const Head
       civ = civilians_in(a, *q, h, count);
     }
   } else if (!head.suffix.empty()) {
-    if (head.suffix == "ه" || head.suffix == "ها") {
+    if (head.suffix == "ه"sv || head.suffix == "ها"sv) {
       count = 1;
-    } else if (head.suffix == "هما") {
+    } else if (head.suffix == "هما"sv) {
       count = 2;
     } else if (const auto q = quantity_before(a, h, sb, 6, false)) {  // «لقي 5 أشخاص حتفهم»
       begin = q->tok_begin;
@@ -216,8 +218,8 @@ void CasualtyFinder::read_phrase(const text::Analysis& a, uint32_t h, const Head
       if (!first) {
         // «، و9 مقاتلين», «و3 جنود», «وطفلين»: only with a conjunction.
         if (const auto s = skip_.match(toks, c, se)) c = s->end;
-        while (c < se && toks[c].kind == TokenKind::Punct && toks[c].norm == ",") ++c;
-        if (c < se && toks[c].kind == TokenKind::Word && toks[c].norm == "و") ++c;
+        while (c < se && toks[c].kind == TokenKind::Punct && toks[c].norm == ","sv) ++c;
+        if (c < se && toks[c].kind == TokenKind::Word && toks[c].norm == "و"sv) ++c;
         else if (c >= se || !toks[c].norm.starts_with("و")) break;
         if (c >= se || head_at(toks[c]).word) break;
         item_begin = c;
@@ -282,7 +284,7 @@ void CasualtyFinder::read_phrase(const text::Analysis& a, uint32_t h, const Head
   // «بينهم ثلاثة أطفال»: the civilians among the victims.
   if (!civ) {
     uint32_t c = end;
-    while (c < se && toks[c].kind == TokenKind::Punct && toks[c].norm == ",") ++c;
+    while (c < se && toks[c].kind == TokenKind::Punct && toks[c].norm == ","sv) ++c;
     if (const auto am = among_.match(toks, c, se)) {
       uint32_t k = am->end;
       std::optional<int> v;
@@ -361,9 +363,9 @@ std::vector<CasualtyMention> CasualtyFinder::find(const text::Analysis& a, const
         bool conj = toks[ms[i].tok_begin].norm.starts_with("و");
         for (uint32_t k = p.tok_end; k < ms[i].tok_begin && joined; ++k) {
           const auto& t = toks[k];
-          if (t.kind == TokenKind::Punct && t.norm == ",") conj = true;
-          else if (t.kind == TokenKind::Word && (t.norm == "و" || strip_conjunction(t.norm) == "بالاضافه" ||
-                                                 t.norm == "الي" || t.norm == "كما" || t.norm == "فيما")) conj = true;
+          if (t.kind == TokenKind::Punct && t.norm == ","sv) conj = true;
+          else if (t.kind == TokenKind::Word && (t.norm == "و"sv || strip_conjunction(t.norm) == "بالاضافه"sv ||
+                                                 t.norm == "الي"sv || t.norm == "كما"sv || t.norm == "فيما"sv)) conj = true;
           else if (t.kind != TokenKind::Quote) joined = false;
         }
         if (joined && conj) {

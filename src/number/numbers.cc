@@ -9,6 +9,8 @@
 
 namespace marsad::number {
 
+using namespace std::string_view_literals;  // == "literal"sv: no strlen, no call when the sizes differ
+
 namespace {
 
 using knowledge::TsvTable;
@@ -28,7 +30,7 @@ std::optional<std::string_view> digit_part(const text::Token& t) {
   return std::nullopt;
 }
 
-bool is_two_word(std::string_view w) { return w == "اثنين" || w == "اثنان" || w == "اثنتين" || w == "اثنتان"; }
+bool is_two_word(std::string_view w) { return w == "اثنين"sv || w == "اثنان"sv || w == "اثنتين"sv || w == "اثنتان"sv; }
 
 }  // namespace
 
@@ -45,15 +47,15 @@ NumberReader::NumberReader(const std::filesystem::path& data_dir) {
       } catch (const std::exception&) {
         throw LoadError(t.where(r) + ": bad value '" + TsvTable::cell(r, cv) + "'");
       }
-      if (k == "unit") w.kind = Kind::Unit;
-      else if (k == "teen") w.kind = Kind::Teen;
-      else if (k == "ten_word") w.kind = Kind::TenWord;
-      else if (k == "tens") w.kind = Kind::Tens;
-      else if (k == "hundred") w.kind = Kind::Hundred;
-      else if (k == "thousand") w.kind = Kind::Thousand;
-      else if (k == "thousands") w.kind = Kind::Thousands;
-      else if (k == "million") w.kind = Kind::Million;
-      else if (k == "millions") w.kind = Kind::Millions;
+      if (k == "unit"sv) w.kind = Kind::Unit;
+      else if (k == "teen"sv) w.kind = Kind::Teen;
+      else if (k == "ten_word"sv) w.kind = Kind::TenWord;
+      else if (k == "tens"sv) w.kind = Kind::Tens;
+      else if (k == "hundred"sv) w.kind = Kind::Hundred;
+      else if (k == "thousand"sv) w.kind = Kind::Thousand;
+      else if (k == "thousands"sv) w.kind = Kind::Thousands;
+      else if (k == "million"sv) w.kind = Kind::Million;
+      else if (k == "millions"sv) w.kind = Kind::Millions;
       else throw LoadError(t.where(r) + ": unknown kind '" + k + "'");
       words_[text::fold_utf8(TsvTable::cell(r, cw))] = w;
     }
@@ -64,11 +66,11 @@ NumberReader::NumberReader(const std::filesystem::path& data_dir) {
     for (const auto& r : t.rows()) {
       PersonNoun p;
       const std::string& c = TsvTable::cell(r, cc);
-      if (c == "1") p.count = 1;
-      else if (c == "2") p.count = 2;
-      else if (c == "n") p.count = 0;
+      if (c == "1"sv) p.count = 1;
+      else if (c == "2"sv) p.count = 2;
+      else if (c == "n"sv) p.count = 0;
       else throw LoadError(t.where(r) + ": count must be 1, 2 or n, not '" + c + "'");
-      p.civilian = TsvTable::cell(r, cv) == "1";
+      p.civilian = TsvTable::cell(r, cv) == "1"sv;
       persons_[std::string(strip_article(text::fold_utf8(TsvTable::cell(r, cw))))] = p;
     }
   }
@@ -239,7 +241,7 @@ std::optional<Quantity> NumberReader::read_at(const std::vector<text::Token>& to
   uint32_t j = i;
   // Approximators: «نحو», «أكثر من», «ما لا يقل عن»; then a detached article «الـ».
   if (const auto a = approx_.match(toks, j, end)) j = a->end;
-  if (j < end && toks[j].kind == text::TokenKind::Word && toks[j].norm == "ال") ++j;
+  if (j < end && toks[j].kind == text::TokenKind::Word && toks[j].norm == "ال"sv) ++j;
   if (j >= end) return std::nullopt;
 
   if (const auto v = vague_.match(toks, j, end)) return Quantity{i, v->end, std::nullopt, true};
@@ -260,7 +262,7 @@ std::optional<Quantity> NumberReader::read_at(const std::vector<text::Token>& to
   for (uint32_t k = i + 1; k < end && k <= i + 2; ++k) {
     if (toks[k].kind != text::TokenKind::Word) break;
     if (is_two_word(toks[k].norm)) return Quantity{i, k + 1, 2, false};
-    if (p->count == 1 && (toks[k].norm == "واحد" || toks[k].norm == "واحده")) return Quantity{i, k + 1, 1, false};
+    if (p->count == 1 && (toks[k].norm == "واحد"sv || toks[k].norm == "واحده"sv)) return Quantity{i, k + 1, 1, false};
   }
   if (p->count == 2) return Quantity{i, i + 1, 2, false};
   return std::nullopt;

@@ -10,6 +10,8 @@
 
 namespace marsad::dates {
 
+using namespace std::string_view_literals;  // == "literal"sv: no strlen, no call when the sizes differ
+
 namespace {
 
 namespace chr = std::chrono;
@@ -29,10 +31,10 @@ const char* precision_name(int p) {
 }
 
 int precision_of(const std::string& s) {
-  if (s == "day") return kDay;
-  if (s == "week") return kWeek;
-  if (s == "month") return kMonth;
-  if (s == "year") return kYear;
+  if (s == "day"sv) return kDay;
+  if (s == "week"sv) return kWeek;
+  if (s == "month"sv) return kMonth;
+  if (s == "year"sv) return kYear;
   return -1;
 }
 
@@ -108,7 +110,7 @@ int year_token(const text::Token& t) {
 
 bool glued(const std::vector<text::Token>& toks, uint32_t k) { return toks[k].begin == toks[k - 1].end; }
 
-bool is_comma(const text::Token& t) { return t.kind == TokenKind::Punct && t.norm == ","; }
+bool is_comma(const text::Token& t) { return t.kind == TokenKind::Punct && t.norm == ","sv; }
 
 // Drop the first letter (a conjunction) and any marks after it from a date's text and span.
 void trim_first_letter(marsad::Date& d) {
@@ -188,7 +190,7 @@ DateFinder::DateFinder(const std::filesystem::path& data_dir) : numbers_(data_di
       } catch (const std::exception&) {
       }
       if (m < 1 || m > 12) throw LoadError(t.where(r) + ": month must be 1-12");
-      const bool strict = cs != TsvTable::npos && TsvTable::cell(r, cs) == "1";
+      const bool strict = cs != TsvTable::npos && TsvTable::cell(r, cs) == "1"sv;
       load_set(t, r, cn, months_, strict ? m + 100 : m);  // payload > 100: strict
     }
   }
@@ -258,18 +260,18 @@ DateFinder::DateFinder(const std::filesystem::path& data_dir) : numbers_(data_di
     for (const auto& r : t.rows()) {
       const std::string& role = TsvTable::cell(r, cr);
       PhraseSet* set = nullptr;
-      if (role == "not_today_after") set = &not_today_after_;
-      else if (role == "weekday_blocker") set = &weekday_blocker_;
-      else if (role == "time_before") set = &time_before_;
-      else if (role == "month_intro") set = &month_intro_;
-      else if (role == "past") set = &past_;
-      else if (role == "next") set = &next_;
-      else if (role == "current") set = &current_;
-      else if (role == "year_intro") set = &year_intro_;
-      else if (role == "since") set = &since_;
-      else if (role == "hijri") set = &hijri_;
-      else if (role == "ago") set = &ago_;
-      else if (role == "not_weekday_after") set = &not_weekday_after_;
+      if (role == "not_today_after"sv) set = &not_today_after_;
+      else if (role == "weekday_blocker"sv) set = &weekday_blocker_;
+      else if (role == "time_before"sv) set = &time_before_;
+      else if (role == "month_intro"sv) set = &month_intro_;
+      else if (role == "past"sv) set = &past_;
+      else if (role == "next"sv) set = &next_;
+      else if (role == "current"sv) set = &current_;
+      else if (role == "year_intro"sv) set = &year_intro_;
+      else if (role == "since"sv) set = &since_;
+      else if (role == "hijri"sv) set = &hijri_;
+      else if (role == "ago"sv) set = &ago_;
+      else if (role == "not_weekday_after"sv) set = &not_weekday_after_;
       else throw LoadError(t.where(r) + ": unknown role '" + role + "'");
       load_set(t, r, cp, *set, 1);
     }
@@ -339,17 +341,17 @@ std::optional<DateFinder::MonthRef> DateFinder::month_at(const std::vector<text:
   r.end = m->end;
   // «آب/أغسطس», «آب (أغسطس)»: the same month in another calendar.
   uint32_t k = r.end;
-  if (k < se && toks[k].kind == TokenKind::Punct && (toks[k].norm == "/" || toks[k].norm == "(" || toks[k].norm == "-")) {
+  if (k < se && toks[k].kind == TokenKind::Punct && (toks[k].norm == "/"sv || toks[k].norm == "("sv || toks[k].norm == "-"sv)) {
     if (const auto m2 = months_.match(toks, k + 1, se, number::Match::Loose)) {
       k = m2->end;
-      if (k < se && toks[k].kind == TokenKind::Punct && toks[k].norm == ")") ++k;
+      if (k < se && toks[k].kind == TokenKind::Punct && toks[k].norm == ")"sv) ++k;
       r.end = k;
     }
   }
   k = r.end;
   // A year: «آب 2021», «آب من عام 2021», «آب عام 2021».
   uint32_t y = k;
-  if (y < se && toks[y].kind == TokenKind::Word && toks[y].norm == "من") ++y;
+  if (y < se && toks[y].kind == TokenKind::Word && toks[y].norm == "من"sv) ++y;
   if (y < se && is(toks[y], year_intro_)) ++y;
   if (y < se && year_token(toks[y]) > 0 && !(y + 1 < se && is(toks[y + 1], hijri_))) {
     r.year = year_token(toks[y]);
@@ -403,7 +405,7 @@ std::optional<DateFinder::Found> DateFinder::day_month_at(const text::Analysis& 
         p = q + 1;
       }
     } else if (i + 4 < se && toks[i + 1].kind == TokenKind::Punct && toks[i + 3].kind == TokenKind::Punct &&
-               (toks[i + 1].norm == "/" || toks[i + 1].norm == "-") && toks[i + 3].norm == toks[i + 1].norm &&
+               (toks[i + 1].norm == "/"sv || toks[i + 1].norm == "-"sv) && toks[i + 3].norm == toks[i + 1].norm &&
                glued(toks, i + 1) && glued(toks, i + 2) && glued(toks, i + 3) && glued(toks, i + 4)) {
       for (uint32_t k : {i, i + 2, i + 4}) {
         const int v = small_int(toks[k], 4);
@@ -438,7 +440,7 @@ std::optional<DateFinder::Found> DateFinder::day_month_at(const text::Analysis& 
   }
   // Ordinal: «الثالث من آب», «الحادي والعشرين من الشهر الجاري».
   const auto o = ordinals_.match(toks, i, se);
-  if (!o || o->end >= se || toks[o->end].norm != "من") return std::nullopt;
+  if (!o || o->end >= se || toks[o->end].norm != "من"sv) return std::nullopt;
   const uint32_t k = o->end + 1;
   if (const auto m = month_at(toks, k, se)) {
     Found f{i, m->end, std::nullopt, kDay};
@@ -500,7 +502,7 @@ std::optional<DateFinder::Found> DateFinder::weekday_at(const text::Analysis& a,
   // An explicit date right after it wins: «الاثنين 3 آب 2021», «الاثنين، الموافق 3 آب».
   uint32_t e = f.end;
   if (e < se && is_comma(toks[e])) ++e;
-  if (e < se && toks[e].kind == TokenKind::Word && number::strip_article(toks[e].norm) == "موافق") ++e;
+  if (e < se && toks[e].kind == TokenKind::Word && number::strip_article(toks[e].norm) == "موافق"sv) ++e;
   if (auto d = day_month_at(a, e, se, pub)) {
     d->begin = i;
     return d;
@@ -567,7 +569,7 @@ std::optional<DateFinder::Found> DateFinder::parse_at(const text::Analysis& a, u
   // weekday after them («أمس السبت», «اليوم الاثنين»).
   if (const auto r = relatives_.match(toks, i, se)) {
     const Relative& rel = relative_[r->payload];
-    const bool bare_today = r->end == i + 1 && number::bare_form(toks[i].norm) == "اليوم";
+    const bool bare_today = r->end == i + 1 && number::bare_form(toks[i].norm) == "اليوم"sv;
     const bool not_today = bare_today && r->end < se && is(toks[r->end], not_today_after_);
     if (!not_today) {
       Found f{i, r->end, std::nullopt, rel.unit};
@@ -590,7 +592,7 @@ std::optional<DateFinder::Found> DateFinder::parse_at(const text::Analysis& a, u
   if (const auto p = period_parts_.match(toks, i, se)) {
     const PeriodPart& part = parts_[p->payload];
     uint32_t k = p->end;
-    if (k < se && number::strip_article(number::bare_form(toks[k].norm)) == "شهر" &&
+    if (k < se && number::strip_article(number::bare_form(toks[k].norm)) == "شهر"sv &&
         months_.match(toks, k + 1, se, number::Match::Loose)) {
       ++k;  // «منتصف شهر آب»
     }
@@ -614,7 +616,7 @@ std::optional<DateFinder::Found> DateFinder::parse_at(const text::Analysis& a, u
   {
     uint32_t k = i;
     const bool shahr = toks[i].kind == TokenKind::Word &&
-                       number::strip_article(number::bare_form(toks[i].norm)) == "شهر";
+                       number::strip_article(number::bare_form(toks[i].norm)) == "شهر"sv;
     if (shahr) ++k;
     if (const auto m = month_at(toks, k, se)) {
       const bool intro = shahr || (!m->strict && i > sb && is(toks[i - 1], month_intro_));
