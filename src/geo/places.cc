@@ -484,7 +484,7 @@ struct FinderRun {
       r.sb = r.nb = p;
       r.se = r.ne = p + m.len;
       r.sent = s;
-      r.cands = *m.cands;
+      const std::vector<uint32_t>& cands = *m.cands;  // copied into r only when it is kept
       r.key = m.key;
       r.conj = m.cl.conj;
       r.skip = clitic_cp(p, m.key.substr(0, m.key.find(' ')));
@@ -492,7 +492,7 @@ struct FinderRun {
       const double ctx = context_before(p, m.cl, rule);
       // «السورية», «العراقية»: an adjective, not the country «سورية».
       if (m.cl.definite && m.len == 1 && (m.key.ends_with("يه") || m.key.ends_with("ي")) &&
-          std::none_of(r.cands.begin(), r.cands.end(), [&](uint32_t c) {
+          std::none_of(cands.begin(), cands.end(), [&](uint32_t c) {
             return g.at(c).kind != Kind::Country && g.at(c).country == "SYR"sv;
           })) {
         ++p;
@@ -504,7 +504,7 @@ struct FinderRun {
         ++p;
         continue;
       }
-      const bool prominent = any_prominent(r.cands);
+      const bool prominent = any_prominent(cands);
       // «رقة», «كاميرون»: the gazetteer only knows the name with its article.
       const bool short_name = (m.len == 1 && text::count_code_points(m.key) <= 2) ||
                               (!m.cl.definite && g.articled_only(m.key));
@@ -516,6 +516,7 @@ struct FinderRun {
       r.rule = rule;
       r.score = std::clamp(0.55 + 0.5 * ctx + (prominent ? 0.15 : 0) - (ambiguous ? 0.15 : 0), 0.05, 0.97);
       take_direction(r);
+      r.cands = cands;
       raws.push_back(std::move(r));
       p = raws.back().se;
     }
@@ -921,16 +922,16 @@ struct FinderRun {
     resolve();
     std::vector<PlaceMention> out;
     out.reserve(raws.size());
-    for (const Raw& r : raws) {
+    for (Raw& r : raws) {  // the last use of raws: their places and rules move out
       PlaceMention m;
       m.tok_begin = seq[r.sb];
       m.tok_end = seq[r.se - 1] + 1;
       m.sentence = r.sent;
-      m.place = *r.place;
+      m.place = std::move(*r.place);
       double sc = r.score;
       if (r.cands.empty()) sc = r.container >= 0 ? std::min(sc, 0.8) : std::min(sc, 0.65);
       m.score = sc;
-      m.rule = r.rule;
+      m.rule = std::move(r.rule);
       out.push_back(std::move(m));
     }
     return out;
