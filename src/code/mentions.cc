@@ -399,7 +399,7 @@ Mentions find_mentions(const Lexicons& lex, const text::Analysis& a, const Artic
     std::vector<ActorMention> kept;
     uint32_t floor = s.tok_begin;
     for (auto& am : found) {
-      ActorMention probe = am;
+      ActorMention probe = std::move(am);  // `found` is replaced by `kept` below
       absorb_heads(lex, a, s.tok_begin, probe, floor);
       if (unsupported(probe)) continue;
       floor = probe.tok_end;

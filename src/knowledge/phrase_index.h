@@ -44,8 +44,13 @@ template <class V>
 using KeyMap = std::unordered_map<std::string, V, KeyHash, std::equal_to<>>;
 using KeySet = std::unordered_set<std::string, KeyHash, std::equal_to<>>;
 
-// A Bloom filter of word keys (16 bits a key, two probes): a cache-friendly
-// "certainly not in the table" before a hash-map lookup on a hot path.
+// The two bits a hash sets in a blocked Bloom filter: both in one 64-bit
+// word, so a test reads one word (one cache line), not two.
+inline uint64_t bloom_bits(uint64_t h) { return (uint64_t{1} << ((h >> 52) & 63)) | (uint64_t{1} << (h >> 58)); }
+inline size_t bloom_word(uint64_t h, size_t words) { return static_cast<size_t>(h >> 12) & (words - 1); }
+
+// A blocked Bloom filter of word keys (16 bits a key, two bits in one word):
+// a cache-friendly "certainly not in the table" before a look-up on a hot path.
 class KeyFilter {
  public:
   template <class Range>
@@ -58,13 +63,11 @@ class KeyFilter {
     size_t words = 1;
     while (words * 64 < n * 16) words *= 2;
     bits_.assign(words, 0);
-    mask_ = words * 64 - 1;
     for (const auto& k : keys) add(key_of(k));
   }
   void add(std::string_view key) {
     const uint64_t h = hash_key(key);
-    set(h & mask_);
-    set((h >> 40) & mask_);
+    bits_[bloom_word(h, bits_.size())] |= bloom_bits(h);
   }
   // Bits in the filter (0 before build): rebuild when keys * 16 exceed it.
   size_t capacity() const { return bits_.size() * 64; }
@@ -72,7 +75,8 @@ class KeyFilter {
   bool maybe(const HashedKey& key) const { return maybe_hash(key.hash); }
   bool maybe_hash(uint64_t h) const {
     if (bits_.empty()) return false;
-    return test(h & mask_) && test((h >> 40) & mask_);
+    const uint64_t b = bloom_bits(h);
+    return (bits_[bloom_word(h, bits_.size())] & b) == b;
   }
 
  private:
@@ -81,10 +85,7 @@ class KeyFilter {
   static std::string_view key_of(const std::pair<const std::string, V>& kv) {
     return kv.first;
   }
-  void set(uint64_t b) { bits_[b >> 6] |= uint64_t{1} << (b & 63); }
-  bool test(uint64_t b) const { return (bits_[b >> 6] >> (b & 63)) & 1u; }
   std::vector<uint64_t> bits_;
-  uint64_t mask_ = 0;
 };
 
 // A flat open-addressing table from word keys to a number, looked up by the
@@ -211,15 +212,10 @@ class PhraseIndex {
   }
   // Whether a word may start a phrase (a Bloom filter of the root's children).
   bool maybe_hash(uint64_t h) const {
-    const uint64_t m = bloom_mask_;
-    const uint64_t b1 = h & m, b2 = (h >> 40) & m;
-    return ((bloom_[b1 >> 6] >> (b1 & 63)) & (bloom_[b2 >> 6] >> (b2 & 63)) & 1u) != 0;
+    const uint64_t b = bloom_bits(h);
+    return (bloom_[bloom_word(h, bloom_.size())] & b) == b;
   }
-  void bloom_add(uint64_t h) {
-    const uint64_t b1 = h & bloom_mask_, b2 = (h >> 40) & bloom_mask_;
-    bloom_[b1 >> 6] |= uint64_t{1} << (b1 & 63);
-    bloom_[b2 >> 6] |= uint64_t{1} << (b2 & 63);
-  }
+  void bloom_add(uint64_t h) { bloom_[bloom_word(h, bloom_.size())] |= bloom_bits(h); }
   // Child of `node` along the word with hash `h`, 0 when none.
   uint32_t child(uint32_t node, uint64_t h) const { return edge(node, h).child; }
   const Edge& edge(uint32_t node, uint64_t h) const {
