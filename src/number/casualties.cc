@@ -70,6 +70,15 @@ CasualtyFinder::CasualtyFinder(const std::filesystem::path& data_dir, const Numb
     }
   }
   words_filter_.build(words_);
+  // Every form head_at tries has its key among the token's keys: the word, its
+  // dictionary key, or the word with a final ة written ت («إصابت»).
+  std::vector<std::string> keys;
+  for (const auto& [w, word] : words_) {
+    keys.push_back(w);
+    keys.push_back(text::dict_key(w));
+    if (w.ends_with("ه")) keys.push_back(w.substr(0, w.size() - 2) + "ت");
+  }
+  key_filter_.build(keys);
 }
 
 CasualtyFinder::Head CasualtyFinder::head_at(const text::Token& t) const {
@@ -81,6 +90,9 @@ CasualtyFinder::Head CasualtyFinder::head_at(const text::Token& t) const {
     const text::HashedKey k = t.keys.hashed(i);
     return words_filter_.maybe(k) && words_.contains(k);
   };
+  bool any_key = false;
+  for (size_t i = 0; i < t.keys.size() && !any_key; ++i) any_key = key_filter_.maybe_hash(t.keys.hash(i));
+  if (!any_key) return h;
   bool maybe = !t.keys.empty() && t.keys[0] == t.norm ? known_key(0) : known(t.norm);
   char buf[64];  // a key with its final ت read as ة («إصابت» of «إصابته»)
   for (size_t i = 0; i < t.keys.size() && !maybe; ++i) {

@@ -62,6 +62,7 @@ class CasualtyFinder {
   const NumberReader& numbers_;
   knowledge::KeyMap<Word> words_;
   knowledge::KeyFilter words_filter_;  // words_ keys: the pre-filter of head_at
+  knowledge::KeyFilter key_filter_;    // every token key a head word can show as: the first test of head_at
   PhraseSet skip_;      // «على الأقل» and similar, skipped inside a count
   PhraseSet among_;     // «بينهم», «من بينهم»: introduces the civilians among the victims
 };
