@@ -178,9 +178,13 @@ void PhraseIndex::match_at(const std::vector<text::Token>& tokens, uint32_t i, u
     nlive = nnext;
     ++words;
   }
-  if (out.size() - first_out > 1)
-    std::stable_sort(out.begin() + static_cast<std::ptrdiff_t>(first_out), out.end(),
-                     [](const PhraseMatch& a, const PhraseMatch& b) { return a.tok_end > b.tok_end; });
+  // Longest first, stable: an insertion sort (a handful of matches; no buffer to allocate).
+  for (size_t a = first_out + 1; a < out.size(); ++a) {
+    const PhraseMatch m = out[a];
+    size_t b = a;
+    for (; b > first_out && out[b - 1].tok_end < m.tok_end; --b) out[b] = out[b - 1];
+    out[b] = m;
+  }
 }
 
 void PhraseIndex::find_all(const std::vector<text::Token>& tokens, uint32_t begin, uint32_t end,
