@@ -17,6 +17,10 @@
 # Prints requests/s, p50/p99 latency per scenario and the server's RSS.
 # Environment: MIN_EVENTS (100000), DURATION (20), PORT (18790), CPU (0),
 # THREADS (2), CONNECTIONS (32), MARSAD_DATA (source tree data/).
+# SOAK=SECONDS (issue 8, docs/hardening.md): instead of the scenarios, one wrk
+# run of SECONDS over all URL lists mixed (CONNECTIONS default 64 then), with
+# the server's RSS after start, after a 10 s warm-up, every 5 s and at the end.
+# CPU=all: the server is not pinned.
 set -eu
 here=$(cd "$(dirname "$0")/.." && pwd)
 db=${1:-/tmp/marsad-serve-bench.db}
@@ -27,7 +31,8 @@ duration=${DURATION:-20}
 port=${PORT:-18790}
 cpu=${CPU:-0}
 wrk_threads=${THREADS:-2}
-connections=${CONNECTIONS:-32}
+soak=${SOAK:-}
+connections=${CONNECTIONS:-$([ -n "$soak" ] && echo 64 || echo 32)}
 export MARSAD_DATA=${MARSAD_DATA:-$here/data}
 lua=$here/bench/serve_bench.lua
 
@@ -109,6 +114,10 @@ sets = {
                 + [q(type=t, near="%.2f,%.2f" % near[0], radius=200, limit=50) for t in types[:6]],
     "event_id": ["/api/events/" + i for i in ids],
 }
+# dashboard: the other endpoints the page calls, with the same filters (used by SOAK only)
+sets["dashboard"] = ([u.replace("/api/events?", "/api/%s?" % ep) for ep in ("actors", "places", "timeline", "network")
+                      for u in [q(type=t) for t in types[:6]] + [q(actor=a) for a in actors[:5]]]
+                     + ["/api/timeline?bucket=week", "/api/places", "/api/actors", "/api/network?min_weight=3"])
 span = (d1 - d0).days
 # cold_days: 1,000 distinct one-day windows, more than the server's filter
 # cache (64 entries), so nearly every request runs its SQL query.
@@ -124,7 +133,8 @@ for name, urls in sets.items():
 EOF
 
 # ---- 2. the server, on one core ----
-taskset -c "$cpu" "$marsad" serve --db "$db" --host 127.0.0.1 --port "$port" >"$tmp/serve.log" 2>&1 &
+pin="taskset -c $cpu"; [ "$cpu" = all ] && pin=""
+$pin "$marsad" serve --db "$db" --host 127.0.0.1 --port "$port" >"$tmp/serve.log" 2>&1 &
 server_pid=$!
 tries=0
 until python3 -c "import urllib.request,sys; urllib.request.urlopen('http://127.0.0.1:$port/api/events?limit=1', timeout=60)" 2>/dev/null; do
@@ -144,6 +154,27 @@ echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f
 # one whole core would give.
 tck=$(getconf CLK_TCK)
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$server_pid/stat"; }
+if [ -n "$soak" ]; then
+  cat "$tmp"/urls/* > "$tmp/mixed"
+  echo "soak: $(grep -c . "$tmp/mixed") URLs (every scenario's list, mixed), $connections connections, ${soak} s"
+  echo "RSS after start: $(rss)"
+  URLS="$tmp/mixed" wrk -t2 -c"$connections" -d10s -s "$lua" "http://127.0.0.1:$port" >/dev/null 2>&1 || true
+  echo "RSS after a 10 s warm-up: $(rss) (peak $(hwm))"
+  ( while kill -0 "$server_pid" 2>/dev/null; do sleep 5; printf '%s ' "$(rss | cut -d' ' -f1)"; done ) > "$tmp/rss.samples" 2>/dev/null &
+  sampler=$!
+  t0=$(cpu_ticks)
+  URLS="$tmp/mixed" wrk -t2 -c"$connections" -d"${soak}s" --timeout 10s --latency -s "$lua" \
+    "http://127.0.0.1:$port" >"$tmp/wrk.out" 2>&1 || { cat "$tmp/wrk.out" >&2; exit 1; }
+  t1=$(cpu_ticks)
+  kill "$sampler" 2>/dev/null || true
+  nreq=$(awk '/requests in/ {print $1}' "$tmp/wrk.out")
+  echo "requests: $nreq, req/s $(awk '/^Requests\/sec/ {print $2}' "$tmp/wrk.out"), server CPU $(( (t1 - t0) / tck )) s"
+  echo "latency p50 $(awk '$1 == "50%" {print $2}' "$tmp/wrk.out"), p90 $(awk '$1 == "90%" {print $2}' "$tmp/wrk.out"), p99 $(awk '$1 == "99%" {print $2}' "$tmp/wrk.out")"
+  echo "non-2xx/3xx: $(awk '/^bad_status/ {print $2}' "$tmp/wrk.out"); $(grep 'Socket errors' "$tmp/wrk.out" || echo 'no socket errors')"
+  echo "RSS every 5 s (MB): $(cat "$tmp/rss.samples")"
+  echo "RSS at the end: $(rss) (peak $(hwm))"
+  exit 0
+fi
 printf '%-12s %6s %10s %10s %9s %9s %7s %8s\n' scenario urls req/s req/cpu-s p50 p99 errors RSS
 for name in page offset type actor since_until near text combined event_id cold_days; do
   n=$(grep -c . "$tmp/urls/$name")

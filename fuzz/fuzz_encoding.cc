@@ -16,10 +16,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     bytes.remove_prefix(nl + 1);
   }
   std::string charset = marsad::ingest::charset_from_content_type(declared);
-  // Known bug (docs/hardening.md, fuzz/regressions/encoding-utf8-bom-then-invalid.bin):
-  // after a UTF-8 BOM, to_utf8 returns the rest unchecked, so invalid UTF-8 gets
-  // through. Skipped until src/ingest/encoding.cc is fixed so the run can go on.
-  if (bytes.substr(0, 3) == "\xEF\xBB\xBF" && !marsad::io::is_valid_utf8(bytes.substr(3))) return 0;
+  // (a UTF-8 BOM followed by invalid bytes used to pass through unchecked:
+  // fuzz/regressions/encoding-utf8-bom-then-invalid.bin, fixed in 6b84186)
   std::string used;
   std::string utf8 = marsad::ingest::to_utf8(bytes, charset, &used);
   if (!marsad::io::is_valid_utf8(utf8)) __builtin_trap();  // to_utf8 must give UTF-8

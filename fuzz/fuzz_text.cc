@@ -18,10 +18,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     (void)marsad::text::dict_key(t.norm);
   }
   for (const auto& s : a.sentences) (void)marsad::text::slice(bytes, s.span);
-  // Known bug (docs/hardening.md, fuzz/regressions/text-decode_text-utf8-bom-then-invalid.bin):
-  // after a UTF-8 BOM, decode_text returns the rest unchecked. Skipped until
-  // src/io/documents.cc is fixed so the run can go on.
-  if (bytes.substr(0, 3) == "\xEF\xBB\xBF" && !marsad::io::is_valid_utf8(bytes.substr(3))) return 0;
+  // (a UTF-8 BOM followed by invalid bytes used to pass through unchecked:
+  // fuzz/regressions/text-decode_text-utf8-bom-then-invalid.bin, fixed in 6b84186)
   std::string enc;
   std::string utf8 = marsad::io::decode_text(bytes, &enc);
   if (!marsad::io::is_valid_utf8(utf8)) __builtin_trap();  // decode_text must give UTF-8

@@ -25,13 +25,16 @@ void add_store_commands(CLI::App& app) {
   add_export_command(app);
   add_stats_command(app);
   add_serve_command(app);
+  add_enqueue_command(app);
+  add_worker_command(app);
+  add_status_command(app);
 }
 
 namespace {
 
 struct IngestArgs {
   std::vector<std::string> paths;
-  std::string db = "marsad.db";
+  std::string db = store::default_db();  // $MARSAD_DB or marsad.db
   std::string data_dir;
   unsigned threads = 1;
   size_t batch = 256;
@@ -83,7 +86,7 @@ int run_ingest(const IngestArgs& a) {
   }
   std::unique_ptr<store::Store> db;
   try {
-    db = store::open_sqlite(a.db);
+    db = store::open_store(a.db);
     db->put_actors(registry);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "marsad: %s\n", e.what());
@@ -123,7 +126,7 @@ int run_ingest(const IngestArgs& a) {
                  "  documents: %s read, %s new, %s already stored\n"
                  "  events: %s new, %s merged into events already reported; relations: %s\n"
                  "  problems: %s failures (document or file lost), %s warnings (recovered)%s\n",
-                 thousands(s.files).c_str(), a.db.c_str(), s.seconds, rate, thousands(s.documents_read).c_str(),
+                 thousands(s.files).c_str(), store::redact_dsn(a.db).c_str(), s.seconds, rate, thousands(s.documents_read).c_str(),
                  thousands(s.documents_new).c_str(), thousands(s.documents_known).c_str(),
                  thousands(s.events_new).c_str(), thousands(s.events_merged).c_str(), thousands(s.relations).c_str(),
                  thousands(s.failures).c_str(), thousands(s.warnings).c_str(),
@@ -140,11 +143,14 @@ int run_ingest(const IngestArgs& a) {
 
 void add_ingest_command(CLI::App& app) {
   auto args = std::make_shared<IngestArgs>();
-  auto* cmd = app.add_subcommand("ingest", "Read files and folders into the event database (SQLite)");
+  auto* cmd = app.add_subcommand("ingest", "Read files and folders into the event database (SQLite or PostgreSQL)");
   cmd->add_option("paths", args->paths,
                   "Files or folders (recursive): .txt, .html/.htm, .jsonl, .warc; any may be .gz")
       ->required();
-  cmd->add_option("--db", args->db, "Database file (created if missing)")->capture_default_str();
+  cmd->add_option("--db", args->db,
+                  "Database: FILE.db (created if missing) or postgresql://USER@HOST:PORT/DB (default: $MARSAD_DB or "
+                  "marsad.db)")
+      ->capture_default_str();
   cmd->add_option("--data", args->data_dir, "Directory of knowledge files (default: $MARSAD_DATA or built-in)");
   cmd->add_option("--threads,-j", args->threads, "Documents coded in parallel")
       ->check(CLI::Range(1u, 256u))

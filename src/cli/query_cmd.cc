@@ -11,7 +11,8 @@ namespace marsad::cli {
 
 void add_filter_options(CLI::App* cmd, FilterArgs& a) {
   store::Filter& f = a.filter;
-  cmd->add_option("--db", a.db, "Database file")->capture_default_str();
+  cmd->add_option("--db", a.db, "Database: FILE.db or postgresql://USER@HOST:PORT/DB (default: $MARSAD_DB or marsad.db)")
+      ->capture_default_str();
   cmd->add_option("--data", a.data_dir, "Directory of knowledge files (for governorate and country names)");
   cmd->add_option("--type", f.type, "Event type (SPEC §4), e.g. ASSAULT");
   cmd->add_option("--actor", f.actor, "Actor id; includes its sub-units (irgc includes irgc_regiment47)");
@@ -45,15 +46,15 @@ std::string finish_filter(FilterArgs& a) {
 
 std::unique_ptr<store::Store> open_existing(const std::string& db) {
   std::error_code ec;
-  if (!std::filesystem::exists(db, ec)) {
+  if (!store::is_postgres_dsn(db) && !std::filesystem::exists(db, ec)) {
     std::fprintf(stderr, "marsad: no database at %s (create one with: marsad ingest PATH… --db %s)\n", db.c_str(),
                  db.c_str());
     return nullptr;
   }
   try {
-    store::SqliteOptions o;
+    store::OpenOptions o;
     o.read_only = true;
-    return store::open_sqlite(db, o);
+    return store::open_store(db, o);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "marsad: %s\n", e.what());
     return nullptr;

@@ -14,7 +14,7 @@ namespace marsad::cli {
 namespace {
 
 struct ServeArgs {
-  std::string db = "marsad.db";
+  std::string db = store::default_db();  // $MARSAD_DB or marsad.db
   std::string host = "127.0.0.1";
   int port = 8080;
   std::string assets;
@@ -31,7 +31,7 @@ int run_serve(const ServeArgs& a) {
   o.data_dir = a.data_dir;
   o.recode_evidence = !a.no_recode;
   std::error_code ec;
-  if (!std::filesystem::exists(a.db, ec)) {
+  if (!store::is_postgres_dsn(a.db) && !std::filesystem::exists(a.db, ec)) {
     std::fprintf(stderr, "marsad serve: no database at %s (create one with: marsad ingest PATH… --db %s)\n",
                  a.db.c_str(), a.db.c_str());
     return kExitNothing;

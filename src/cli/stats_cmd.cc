@@ -9,7 +9,7 @@ namespace marsad::cli {
 namespace {
 
 struct StatsArgs {
-  std::string db = "marsad.db";
+  std::string db = store::default_db();  // $MARSAD_DB or marsad.db
   size_t top = 10;
 };
 
@@ -24,7 +24,7 @@ int run_stats(const StatsArgs& a) {
     return kExitDatabase;
   }
   std::printf("%s: %lld documents, %lld events (%lld reports), %lld relations, %lld recorded problems\n",
-              a.db.c_str(), static_cast<long long>(s.documents), static_cast<long long>(s.events),
+              store::redact_dsn(a.db).c_str(), static_cast<long long>(s.documents), static_cast<long long>(s.events),
               static_cast<long long>(s.event_sources), static_cast<long long>(s.relations),
               static_cast<long long>(s.failures));
   auto section = [](const char* title, const std::vector<store::Count>& rows, size_t limit) {
@@ -60,7 +60,8 @@ int run_stats(const StatsArgs& a) {
 void add_stats_command(CLI::App& app) {
   auto args = std::make_shared<StatsArgs>();
   auto* cmd = app.add_subcommand("stats", "Counts by type, governorate and week; top actors; patron network");
-  cmd->add_option("--db", args->db, "Database file")->capture_default_str();
+  cmd->add_option("--db", args->db, "Database: FILE.db or postgresql://… (default: $MARSAD_DB or marsad.db)")
+      ->capture_default_str();
   cmd->add_option("--top", args->top, "How many top actors")->capture_default_str();
   cmd->callback([args] { finish(run_stats(*args)); });
 }

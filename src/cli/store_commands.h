@@ -15,6 +15,7 @@
 
 #include <string>
 
+#include "store/open.h"
 #include "store/store.h"
 
 namespace marsad::cli {
@@ -25,14 +26,15 @@ void add_store_commands(CLI::App& app);
 struct FilterArgs {
   store::Filter filter;
   std::string near;  // "LAT,LON"
-  std::string db = "marsad.db";
+  std::string db = store::default_db();  // $MARSAD_DB or marsad.db
   std::string data_dir;
 };
 void add_filter_options(CLI::App* cmd, FilterArgs& args);
 // Completes args.filter (parses --near, resolves an Arabic governorate name);
 // returns an error message or "".
 std::string finish_filter(FilterArgs& args);
-// Opens an existing database read-only; prints the reason and returns null on failure.
+// Opens an existing database read-only (a SQLite file or a postgresql:// DSN,
+// store/open.h); prints the reason and returns null on failure.
 std::unique_ptr<store::Store> open_existing(const std::string& db);
 
 void add_ingest_command(CLI::App& app);
@@ -40,6 +42,9 @@ void add_query_command(CLI::App& app);
 void add_export_command(CLI::App& app);
 void add_stats_command(CLI::App& app);
 void add_serve_command(CLI::App& app);  // serve_cmd.cc (issue 5)
+void add_enqueue_command(CLI::App& app);  // enqueue_cmd.cc (issue 7)
+void add_worker_command(CLI::App& app);   // worker_cmd.cc (issue 7)
+void add_status_command(CLI::App& app);   // status_cmd.cc (issue 7)
 
 // Flush stdout and end the program with `code` (subcommands run inside parse()).
 [[noreturn]] void finish(int code);

@@ -3,6 +3,7 @@
 
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
+#include <libxml/xmlerror.h>
 
 #include <algorithm>
 #include <cctype>
@@ -553,10 +554,25 @@ HtmlArticle HtmlExtractor::extract(std::string_view bytes, const HtmlHints& hint
 #ifdef HTML_PARSE_IGNORE_ENC
   options |= HTML_PARSE_IGNORE_ENC;
 #endif
-  htmlDocPtr doc = htmlReadMemory(utf8.data(), static_cast<int>(utf8.size()),
-                                  hints.url.empty() ? nullptr : hints.url.c_str(), "UTF-8", options);
+  // A context of its own, to learn why the parser stopped: libxml2 halts at
+  // 256 nested elements (XML_PARSE_HUGE would lift that, but the walk below
+  // is recursive, so the limit stays) and keeps what it read until there.
+  htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
+  if (!ctxt) {
+    out.reason = "out of memory creating the HTML parser";
+    return out;
+  }
+  htmlDocPtr doc = htmlCtxtReadMemory(ctxt, utf8.data(), static_cast<int>(utf8.size()),
+                                      hints.url.empty() ? nullptr : hints.url.c_str(), "UTF-8", options);
+  std::string too_deep;
+  if (const xmlError* err = xmlCtxtGetLastError(ctxt);
+      err && err->message && std::strstr(err->message, "Excessive depth") != nullptr) {
+    too_deep = "HTML nested deeper than the parser's limit (256 elements) at line " + std::to_string(err->line) +
+               ": the parser stopped there";
+  }
+  htmlFreeParserCtxt(ctxt);
   if (!doc) {
-    out.reason = "not HTML: the parser found no document";
+    out.reason = too_deep.empty() ? "not HTML: the parser found no document" : too_deep;
     return out;
   }
   xmlNode* root = xmlDocGetRootElement(doc);
@@ -636,13 +652,15 @@ HtmlArticle HtmlExtractor::extract(std::string_view bytes, const HtmlHints& hint
   }
   d.id = !hints.id.empty() ? hints.id : (!d.url.empty() ? d.url : "html");
   if (!body) {
-    out.reason = "no <body>: the page has no article";
+    out.reason = !too_deep.empty() ? too_deep + " (before any <body>)" : "no <body>: the page has no article";
     return out;
   }
   if (body_text.empty()) {
-    out.reason = blocks.empty() ? "empty <body>: the page has no text" : "no article body found (only boilerplate)";
+    if (!too_deep.empty()) out.reason = too_deep + "; no article text before that point";
+    else out.reason = blocks.empty() ? "empty <body>: the page has no text" : "no article body found (only boilerplate)";
     return out;
   }
+  if (!too_deep.empty()) out.warning = too_deep + "; the text before it was kept, the rest of the page is lost";
   d.text = std::move(body_text);
   out.ok = true;
   return out;

@@ -39,6 +39,7 @@ struct HtmlHints {
 struct HtmlArticle {
   bool ok = false;
   std::string reason;    // why not ok ("no article body found", …)
+  std::string warning;   // ok, but part of the page was lost (nesting deeper than the parser's limit)
   std::string encoding;  // detected encoding of the bytes
   Document doc;          // text = body paragraphs separated by blank lines
 };

@@ -134,7 +134,12 @@ void Ingester::flush() {
     for (const auto& f : pending_failures_) store_.record_failure(f);
     store_.commit();
   } catch (...) {
-    store_.rollback();
+    // Undo the whole batch; the first error is the one to report (a failing
+    // rollback, e.g. on a full disk, must not hide it).
+    try {
+      store_.rollback();
+    } catch (const std::exception&) {
+    }
     throw;
   }
   progress_.stored = summary_.documents_new;
@@ -174,8 +179,8 @@ bool Ingester::read_whole(const fs::path& file, const std::string& name, std::st
   }
   file_offset_ = nullptr;
   if (!in.error().empty()) {
-    fail(store::Failure{name, "", in.error(), "error"});
-    return false;
+    fail(store::Failure{name, "", in.error(), in.error_after_data() ? "warning" : "error"});
+    if (!in.error_after_data()) return false;
   }
   return true;
 }
@@ -208,6 +213,7 @@ void Ingester::read_html(const fs::path& file, const std::string& name) {
     fail(store::Failure{name, "", a.reason, "error"});
     return;
   }
+  if (!a.warning.empty()) fail(store::Failure{name, "", a.warning, "warning"});
   emit(std::move(a.doc), store::DocumentInfo{name, a.encoding});
 }
 
@@ -264,15 +270,19 @@ void Ingester::read_jsonl(const fs::path& file, const std::string& name) {
     }
     emit(std::move(doc), store::DocumentInfo{name + ":" + std::to_string(line_no), "UTF-8"});
   }
-  if (!in.error().empty()) fail(store::Failure{name, "line " + std::to_string(line_no), in.error(), "error"});
+  if (!in.error().empty())
+    fail(store::Failure{name, "line " + std::to_string(line_no), in.error(), in.error_after_data() ? "warning" : "error"});
   file_offset_ = nullptr;
 }
 
 void Ingester::read_warc(const fs::path& file, const std::string& name) {
   WarcReader reader(file.string());
   file_offset_ = [&reader] { return reader.file_offset(); };
+  uint64_t records = 0;
+  bool reported = false;
   reader.each(
       [&](const WarcRecord& r) {
+        ++records;
         std::string where = "record " + std::to_string(r.number);
         if (r.type != "response" && r.type != "resource") return true;
         std::string content_type = r.content_type;
@@ -309,13 +319,16 @@ void Ingester::read_warc(const fs::path& file, const std::string& name) {
           fail(store::Failure{name, where + " <" + r.target_uri + ">", a.reason, "error"});
           return true;
         }
+        if (!a.warning.empty()) fail(store::Failure{name, where + " <" + r.target_uri + ">", a.warning, "warning"});
         if (a.doc.date.empty() && r.date.size() >= 10) a.doc.date = normalise_iso_date(r.date.substr(0, 10));
         emit(std::move(a.doc), store::DocumentInfo{name + "#" + std::to_string(r.number), a.encoding});
         return true;
       },
       [&](const std::string& where, const std::string& reason, bool recovered) {
+        reported = true;
         fail(store::Failure{name, where, reason, recovered ? "warning" : "error"});
       });
+  if (records == 0 && !reported) fail(store::Failure{name, "", "no WARC record in the file (empty or not a WARC)", "error"});
   file_offset_ = nullptr;
 }
 

@@ -15,13 +15,17 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 
 namespace marsad::ingest {
 
-// A plain or gzip-compressed file read sequentially (zlib's gz* handles
-// concatenated gzip members and passes non-gzip files through).
+// A plain or gzip-compressed file read sequentially (zlib inflate; concatenated
+// gzip members are read one after the other, a file that does not start with
+// the gzip magic is passed through, bytes after the last member are ignored).
+// A member whose CRC or length check fails: the bytes inflated before the
+// check are returned, then error() names the member and its offset.
 class ByteStream {
  public:
   explicit ByteStream(const std::string& path);
@@ -29,17 +33,22 @@ class ByteStream {
   ByteStream(const ByteStream&) = delete;
   ByteStream& operator=(const ByteStream&) = delete;
 
-  bool ok() const { return file_ != nullptr; }
+  bool ok() const;
   // Reads up to n bytes; 0 at end of data or on error (see error()).
   size_t read(char* buf, size_t n);
   // Bytes of the underlying file consumed so far (compressed offset).
   uint64_t file_offset() const;
   // "" or the reason the data ended early ("truncated gzip stream", …).
   const std::string& error() const { return error_; }
+  // The error is a failed CRC or length check: every byte was inflated and
+  // handed out, but the data may be damaged (a warning rather than a loss).
+  bool error_after_data() const { return error_after_data_; }
 
  private:
-  void* file_ = nullptr;  // gzFile
+  struct State;
+  std::unique_ptr<State> s_;
   std::string error_;
+  bool error_after_data_ = false;
 };
 
 struct WarcRecord {

@@ -1,15 +1,20 @@
 // The dashboard server: routes, parameter checking, JSON and static files.
 // Reads go through store::Store (parameterised SQL); results of a filter are
-// cached until the database file changes.
+// cached (LRU, bounded in bytes: Options::cache_bytes) until the database file
+// changes.
 #include "serve/server.h"
+#include "serve/lru_cache.h"
+#include "serve/params.h"
 
 #include <httplib.h>
+#include <malloc.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <array>
 #include <cerrno>
 #include <charconv>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -24,6 +29,7 @@
 #include "knowledge/tsv.h"
 #include "marsad/marsad.h"
 #include "store/export.h"
+#include "store/open.h"
 #include "store/store.h"
 
 #ifndef MARSAD_DEFAULT_ASSETS_DIR
@@ -63,19 +69,6 @@ size_t byte_of(std::string_view s, uint32_t cp) {
 }
 
 uint32_t count_code_points(std::string_view s) { return code_points_before(s, s.size()); }
-
-bool valid_utf8(std::string_view s) {
-  size_t i = 0;
-  while (i < s.size()) {
-    auto c = static_cast<unsigned char>(s[i]);
-    size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-    if (n == 0 || i + n > s.size()) return false;
-    for (size_t k = 1; k < n; ++k)
-      if (!is_continuation(static_cast<unsigned char>(s[i + k]))) return false;
-    i += n;
-  }
-  return true;
-}
 
 }  // namespace
 
@@ -125,40 +118,7 @@ std::vector<Segment> split_sentence(std::string_view sentence, const std::vector
 namespace {
 
 // A client error: 400 with {"error": message, "parameter": name}.
-struct BadRequest {
-  int status = 400;
-  std::string message;
-  std::string parameter;
-};
-
-const std::set<std::string>& event_types() {
-  static const std::set<std::string> types{"ASSAULT", "COERCE",  "MOBILIZE", "THREATEN", "PROTEST", "SANCTION",
-                                           "ACCUSE",  "REJECT",  "REQUEST",  "CONSULT",  "AGREE",   "SUPPORT",
-                                           "COOPERATE", "AID",   "CONCEDE",  "RETREAT"};
-  return types;
-}
-
-// Days since 1970-01-01 of an ISO date, or nullopt when not a real date.
-std::optional<int64_t> iso_day(std::string_view s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
-  int y = 0, m = 0, d = 0;
-  auto num = [&](size_t at, size_t n, int& v) {
-    auto r = std::from_chars(s.data() + at, s.data() + at + n, v);
-    return r.ec == std::errc() && r.ptr == s.data() + at + n;
-  };
-  if (!num(0, 4, y) || !num(5, 2, m) || !num(8, 2, d)) return std::nullopt;
-  static constexpr std::array<int, 12> days{31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (m < 1 || m > 12 || d < 1 || d > days[m - 1]) return std::nullopt;
-  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  if (m == 2 && d == 29 && !leap) return std::nullopt;
-  // H. Hinnant's days_from_civil.
-  int64_t yy = m <= 2 ? y - 1 : y;
-  int64_t era = (yy >= 0 ? yy : yy - 399) / 400;
-  int64_t yoe = yy - era * 400;
-  int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
+using BadRequest = ParamError;
 
 std::string day_iso(int64_t z) {
   z += 719468;
@@ -174,12 +134,6 @@ std::string day_iso(int64_t z) {
   char buf[16];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", static_cast<int>(y), static_cast<int>(m), static_cast<int>(d));
   return buf;
-}
-
-bool all_of_chars(std::string_view s, std::string_view allowed_extra) {
-  return std::all_of(s.begin(), s.end(), [&](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || allowed_extra.find(c) != std::string_view::npos;
-  });
 }
 
 std::optional<double> parse_double(std::string_view s) {
@@ -234,16 +188,46 @@ struct Dashboard::Impl {
   std::vector<Governorate> governorates;
   std::unique_ptr<httplib::Server> own_server;
 
-  using Events = std::vector<store::EventRecord>;
+  using Records = std::vector<store::EventRecord>;
+  // Event id -> position in `all` (every event, the one copy of them, outside
+  // the cache budget); built once per database state by one thread (by_id_build).
+  struct ById {
+    std::shared_ptr<const Records> all;
+    std::unordered_map<int64_t, uint32_t> pos;
+  };
+  // The events of one filter: positions into the unfiltered list, which the
+  // list keeps alive. A cached filter costs 4 bytes an event, not a copy.
+  struct Events {
+    std::shared_ptr<const ById> base;
+    std::vector<uint32_t> pos;
+    bool whole = false;  // every event, in the list's order
+    size_t size() const { return whole ? base->all->size() : pos.size(); }
+    const store::EventRecord& operator[](size_t i) const { return (*base->all)[whole ? i : pos[i]]; }
+    struct Iterator {
+      const Events* list;
+      size_t i;
+      const store::EventRecord& operator*() const { return (*list)[i]; }
+      Iterator& operator++() {
+        ++i;
+        return *this;
+      }
+      bool operator!=(const Iterator& o) const { return i != o.i; }
+    };
+    Iterator begin() const { return {this, 0}; }
+    Iterator end() const { return {this, size()}; }
+  };
   std::mutex cache_mutex;
   std::string stamp;  // database file state the caches belong to
-  std::map<std::string, std::shared_ptr<const Events>> cache;
-  // Event id -> position in `all` (the unfiltered list, shared with the cache,
-  // not copied); built once by one thread (by_id_build).
-  struct ById {
-    std::shared_ptr<const Events> all;
-    std::unordered_map<int64_t, size_t> pos;
-  };
+  bool shared_db = false;  // a PostgreSQL DSN, not a SQLite file
+  static constexpr int64_t kSharedCacheSeconds = 10;
+  LruCache<std::string, Events> cache;  // filter key -> its events, bounded by options.cache_bytes
+  // Answers of the aggregate endpoints (actors, network, places, timeline,
+  // event detail) by path and query: built once per database state, so a
+  // busy dashboard does not rebuild large JSON documents for every request.
+  LruCache<std::string, std::string> responses{kResponseBudget};
+  static constexpr size_t kResponseBudget = 64u << 20;
+  uint64_t generation = 0;  // bumped when the database changes (under cache_mutex)
+  std::mutex build_mutex;   // one aggregate answer built at a time
   std::shared_ptr<const ById> by_id;
   std::mutex by_id_build;
   std::shared_ptr<const std::vector<store::Edge>> reported;  // relations from articles
@@ -253,14 +237,22 @@ struct Dashboard::Impl {
   size_t summary_bytes = 0;
   static constexpr size_t kSummaryBudget = 64u << 20;  // cleared beyond 64 MB
 
-  explicit Impl(Options o) : options(std::move(o)) {
+  explicit Impl(Options o) : options(std::move(o)), cache(options.cache_bytes) {
     assets = options.assets.empty() ? default_assets_dir() : options.assets;
     std::error_code ec;
-    if (!fs::exists(options.db, ec)) throw ServeError(options.db.string() + ": no database (create one with marsad ingest)");
-    store::SqliteOptions so;
-    so.read_only = true;
+    shared_db = store::is_postgres_dsn(options.db.string());
+    if (!shared_db && !fs::exists(options.db, ec))
+      throw ServeError(options.db.string() + ": no database (create one with marsad ingest)");
     try {
-      db = store::open_sqlite(options.db, so);
+      if (shared_db) {
+        store::OpenOptions po;
+        po.read_only = true;
+        db = store::open_postgres(options.db.string(), po);
+      } else {
+        store::SqliteOptions so;
+        so.read_only = true;
+        db = store::open_sqlite(options.db, so);
+      }
     } catch (const std::exception& e) {
       throw ServeError(e.what());
     }
@@ -293,8 +285,14 @@ struct Dashboard::Impl {
     }
   }
 
-  // Changes whenever the database (or its WAL) is written.
+  // Changes whenever the database (or its WAL) is written. A shared
+  // PostgreSQL database is written by other machines at any time: there the
+  // caches live at most kSharedCacheSeconds.
   std::string file_stamp() const {
+    if (shared_db) {
+      const auto now = std::chrono::steady_clock::now().time_since_epoch();
+      return "pg:" + std::to_string(std::chrono::duration_cast<std::chrono::seconds>(now).count() / kSharedCacheSeconds);
+    }
     std::string s;
     for (const fs::path& p : {options.db, fs::path(options.db.string() + "-wal")}) {
       std::error_code ec;
@@ -309,6 +307,8 @@ struct Dashboard::Impl {
     std::string now = file_stamp();
     if (now == stamp) return;
     stamp = now;
+    ++generation;
+    responses.clear();
     cache.clear();
     by_id.reset();
     reported.reset();
@@ -316,40 +316,70 @@ struct Dashboard::Impl {
     summary_bytes = 0;
   }
 
+  // Doubles in full precision: two filters share a key only when they are equal.
   static std::string key_of(const store::Filter& f) {
+    auto num = [](double v) {
+      char buf[40];
+      std::snprintf(buf, sizeof buf, "%.17g", v);
+      return std::string(buf);
+    };
     std::ostringstream k;
     k << f.type << '\x1f' << f.actor << '\x1f' << f.patron << '\x1f' << f.place << '\x1f'
-      << (f.near_lat ? std::to_string(*f.near_lat) + "," + std::to_string(*f.near_lon) : "") << '\x1f'
-      << f.radius_km << '\x1f' << f.governorate << '\x1f' << f.since << '\x1f' << f.until << '\x1f' << f.text;
+      << (f.near_lat ? num(*f.near_lat) + "," + num(*f.near_lon) : "") << '\x1f' << num(f.radius_km) << '\x1f'
+      << f.governorate << '\x1f' << f.since << '\x1f' << f.until << '\x1f' << f.text;
     return k.str();
   }
 
+  // Heap bytes of a filter's result (what the cache budget counts).
+  static size_t approx_bytes(const Events& evs) { return sizeof(Events) + evs.pos.capacity() * sizeof(uint32_t); }
+
+  // The unfiltered list is the one copy of every event (it backs
+  // /api/events/{id} too) and lives outside the LRU budget; filtered results
+  // go through the cache.
   std::shared_ptr<const Events> events(const store::Filter& f) {
+    std::shared_ptr<const ById> base;
+    index(base);
     std::string key = key_of(f);
+    if (key == key_of(store::Filter{})) {
+      auto out = std::make_shared<Events>();
+      out->base = base;
+      out->whole = true;
+      return out;
+    }
     {
       std::lock_guard lock(cache_mutex);
       check_stamp();
-      if (auto it = cache.find(key); it != cache.end()) return it->second;
+      if (auto hit = cache.get(key)) return hit;
     }
     auto out = std::make_shared<Events>();
+    out->base = base;
     {
       std::lock_guard lock(store_mutex);
       {  // another request may have run the same query while this one waited
         std::lock_guard cl(cache_mutex);
-        if (auto it = cache.find(key); it != cache.end()) return it->second;
+        if (auto hit = cache.get(key)) return hit;
       }
       db->query(f, [&](const store::EventRecord& e) {
-        out->push_back(e);
+        // an event written after the index was built is left for the next state
+        if (auto it = base->pos.find(e.id); it != base->pos.end()) out->pos.push_back(it->second);
         return true;
       });
     }
+    out->pos.shrink_to_fit();
+    size_t bytes = approx_bytes(*out) + 2 * key.size() + 128;
     std::lock_guard lock(cache_mutex);
-    if (cache.size() >= 64) cache.clear();
-    cache.emplace(key, out);
+    if (by_id == base) cache.put(key, out, bytes);  // not when the database changed meanwhile
     return out;
   }
 
   const store::EventRecord* event_by_id(int64_t id, std::shared_ptr<const ById>& hold) {
+    index(hold);
+    auto it = hold->pos.find(id);
+    return it == hold->pos.end() ? nullptr : &(*hold->all)[it->second];
+  }
+
+  // Every event and the id index, built once per database state.
+  void index(std::shared_ptr<const ById>& hold) {
     {
       std::lock_guard lock(cache_mutex);
       check_stamp();
@@ -364,16 +394,23 @@ struct Dashboard::Impl {
       }
       if (!hold) {
         auto m = std::make_shared<ById>();
-        m->all = events(store::Filter{});
+        auto all = std::make_shared<Records>();
+        {
+          std::lock_guard lock(store_mutex);
+          db->query(store::Filter{}, [&](const store::EventRecord& e) {
+            all->push_back(e);
+            return true;
+          });
+        }
+        all->shrink_to_fit();
+        m->all = std::move(all);
         m->pos.reserve(m->all->size());
-        for (size_t i = 0; i < m->all->size(); ++i) m->pos.emplace((*m->all)[i].id, i);
+        for (size_t i = 0; i < m->all->size(); ++i) m->pos.emplace((*m->all)[i].id, static_cast<uint32_t>(i));
         hold = m;
         std::lock_guard lock(cache_mutex);
         by_id = hold;
       }
     }
-    auto it = hold->pos.find(id);
-    return it == hold->pos.end() ? nullptr : &(*hold->all)[it->second];
   }
 
   std::shared_ptr<const std::vector<store::Edge>> reported_relations() {
@@ -395,75 +432,15 @@ struct Dashboard::Impl {
   // ---- parameters ----
 
   static void allow(const httplib::Request& req, std::initializer_list<const char*> extra) {
-    static const std::set<std::string> filter_params{"type",  "actor", "patron", "place", "near",
-                                                     "radius", "governorate", "since", "until", "text"};
-    for (const auto& [name, value] : req.params) {
-      bool ok = filter_params.count(name) > 0;
-      for (const char* e : extra) ok = ok || name == e;
-      if (!ok) throw BadRequest{400, "unknown parameter '" + name + "'", name};
-      if (req.params.count(name) > 1) throw BadRequest{400, "parameter given more than once", name};
-      if (value.size() > 256) throw BadRequest{400, "value too long (max 256 bytes)", name};
-      if (!valid_utf8(value)) throw BadRequest{400, "value is not valid UTF-8", name};
-    }
+    check_params(req.params, extra);
   }
 
   store::Filter filter_of(const httplib::Request& req) const {
-    store::Filter f;
-    auto get = [&](const char* name) { return req.has_param(name) ? req.get_param_value(name) : std::string(); };
-    auto need_nonempty = [&](const char* name, std::string& field) {
-      if (!req.has_param(name)) return;
-      field = get(name);
-      if (field.empty()) throw BadRequest{400, "empty value", name};
-    };
-    if (req.has_param("type")) {
-      f.type = get("type");
-      if (!event_types().count(f.type))
-        throw BadRequest{400, "unknown event type '" + f.type + "' (SPEC §4: ASSAULT, COERCE, …)", "type"};
-    }
-    for (const char* name : {"actor", "patron"}) {
-      std::string& field = std::string_view(name) == "actor" ? f.actor : f.patron;
-      need_nonempty(name, field);
-      if (!field.empty() && (field.size() > 64 || !all_of_chars(field, "_-")))
-        throw BadRequest{400, "expected an actor id (lower-case letters, digits, _)", name};
-    }
-    need_nonempty("place", f.place);
-    need_nonempty("governorate", f.governorate);
-    if (!f.governorate.empty()) f.governorate = ctx.governorate(f.governorate);
-    need_nonempty("text", f.text);
-    if (req.has_param("near")) {
-      std::string v = get("near");
-      auto comma = v.find(',');
-      auto lat = comma == std::string::npos ? std::nullopt : parse_double(std::string_view(v).substr(0, comma));
-      auto lon = comma == std::string::npos ? std::nullopt : parse_double(std::string_view(v).substr(comma + 1));
-      if (!lat || !lon || *lat < -90 || *lat > 90 || *lon < -180 || *lon > 180)
-        throw BadRequest{400, "expected LAT,LON (e.g. 34.45,40.92)", "near"};
-      if (!f.place.empty()) throw BadRequest{400, "near and place exclude each other", "near"};
-      f.near_lat = lat;
-      f.near_lon = lon;
-    }
-    if (req.has_param("radius")) {
-      auto r = parse_double(get("radius"));
-      if (!r || *r <= 0 || *r > 2000) throw BadRequest{400, "expected a radius in km, 0 < r <= 2000", "radius"};
-      if (!f.near_lat) throw BadRequest{400, "radius needs near", "radius"};
-      f.radius_km = *r;
-    }
-    for (const char* name : {"since", "until"}) {
-      if (!req.has_param(name)) continue;
-      std::string v = get(name);
-      if (!iso_day(v)) throw BadRequest{400, "expected a date YYYY-MM-DD, got '" + v + "'", name};
-      (std::string_view(name) == "since" ? f.since : f.until) = v;
-    }
-    if (!f.since.empty() && !f.until.empty() && *iso_day(f.since) > *iso_day(f.until))
-      throw BadRequest{400, "since is after until", "since"};
-    return f;
+    return parse_filter(req.params, [this](const std::string& g) { return ctx.governorate(g); });
   }
 
   static int64_t int_param(const httplib::Request& req, const char* name, int64_t fallback, int64_t lo, int64_t hi) {
-    if (!req.has_param(name)) return fallback;
-    auto v = parse_int(req.get_param_value(name));
-    if (!v || *v < lo || *v > hi)
-      throw BadRequest{400, "expected an integer from " + std::to_string(lo) + " to " + std::to_string(hi), name};
-    return *v;
+    return serve::int_param(req.params, name, fallback, lo, hi);
   }
 
   // ---- JSON ----
@@ -927,6 +904,12 @@ struct Dashboard::Impl {
 Dashboard::Dashboard(Options options) : impl_(std::make_unique<Impl>(std::move(options))) {}
 Dashboard::~Dashboard() = default;
 
+namespace {
+constexpr size_t kMaxBody = 16 * 1024;
+constexpr size_t kMaxHeaders = 32 * 1024;
+constexpr size_t kMaxHeaderCount = 100;
+}  // namespace
+
 void Dashboard::mount(httplib::Server& srv) {
   Impl* im = impl_.get();
   // Headers and body go out in separate writes: without TCP_NODELAY, Nagle's
@@ -946,9 +929,39 @@ void Dashboard::mount(httplib::Server& srv) {
   auto api = [im, error_json](json (Impl::*fn)(const httplib::Request&)) {
     return [im, fn, error_json](const httplib::Request& req, httplib::Response& res) {
       try {
-        json j = (im->*fn)(req);
+        std::string key = req.path;
+        for (const auto& [name, value] : req.params) key += '\x1f' + name + '=' + value;
+        uint64_t gen = 0;
+        std::shared_ptr<const std::string> body;
+        {
+          std::lock_guard lock(im->cache_mutex);
+          im->check_stamp();
+          gen = im->generation;
+          body = im->responses.get(key);
+        }
+        if (!body) {
+          // One answer is built at a time: requests for the same answer wait
+          // for it instead of building copies side by side (memory), others
+          // queue briefly (the work is CPU-bound anyway).
+          std::lock_guard build(im->build_mutex);
+          {
+            std::lock_guard lock(im->cache_mutex);
+            im->check_stamp();
+            gen = im->generation;
+            body = im->responses.get(key);
+          }
+          if (!body) {
+            auto built = std::make_shared<std::string>(dump((im->*fn)(req)));
+            // The JSON tree of a large answer was many times its text: give the
+            // freed memory back now rather than let the heap keep it.
+            if (built->size() > (size_t{1} << 20)) malloc_trim(0);
+            std::lock_guard lock(im->cache_mutex);
+            if (im->generation == gen) im->responses.put(key, built, built->size() + 2 * key.size() + 128);
+            body = std::move(built);
+          }
+        }
         res.set_header("Cache-Control", "no-store");
-        res.set_content(dump(j), "application/json");
+        res.set_content(*body, "application/json");
       } catch (const BadRequest& b) {
         error_json(res, b.status, b.message, b.parameter);
       } catch (const std::exception& e) {
@@ -987,6 +1000,28 @@ void Dashboard::mount(httplib::Server& srv) {
       error_json(res, 500, "internal error", "");
     }
   });
+  // Only GET (and HEAD) are served. Other methods get 405; a request body is
+  // never needed, so one over kMaxBody bytes is refused (413) before it is read.
+  srv.set_payload_max_length(kMaxBody);
+  // cpp-httplib 0.11 limits each header line (8 KB) but not their number:
+  // refuse a request whose headers add up to more than kMaxHeaders bytes.
+  srv.set_pre_routing_handler([error_json](const httplib::Request& req, httplib::Response& res) {
+    size_t total = 0;
+    for (const auto& [name, value] : req.headers) total += name.size() + value.size() + 4;
+    if (req.headers.size() <= kMaxHeaderCount && total <= kMaxHeaders) return httplib::Server::HandlerResponse::Unhandled;
+    error_json(res, 431, "request headers too large", "");
+    return httplib::Server::HandlerResponse::Handled;
+  });
+  auto not_allowed = [error_json](const httplib::Request& req, httplib::Response& res) {
+    res.set_header("Allow", "GET, HEAD");
+    std::string method = req.method.size() <= 16 ? req.method : req.method.substr(0, 16);
+    error_json(res, 405, "method not allowed: " + method, "");
+  };
+  srv.Post(R"(/.*)", not_allowed);
+  srv.Put(R"(/.*)", not_allowed);
+  srv.Patch(R"(/.*)", not_allowed);
+  srv.Delete(R"(/.*)", not_allowed);
+  srv.Options(R"(/.*)", not_allowed);
   srv.set_error_handler([error_json](const httplib::Request&, httplib::Response& res) {
     if (res.body.empty()) error_json(res, res.status, res.status == 404 ? "not found" : "request refused", "");
   });

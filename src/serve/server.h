@@ -44,6 +44,10 @@ struct Options {
   std::string host = "127.0.0.1";
   int port = 8080;                 // 0 = any free port
   bool recode_evidence = true;     // re-code evidence sentences for actor/place/date spans
+  // Budget of the per-filter result cache (LRU, bytes). A cached filter holds
+  // positions into the one list of every event (4 bytes an event), which is
+  // loaded once and comes on top, like up to 64 MB of serialised summaries.
+  size_t cache_bytes = size_t{64} << 20;
 };
 
 // The asset directory the build writes (`cmake --build B --target web-assets`).

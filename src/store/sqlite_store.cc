@@ -90,21 +90,51 @@ CREATE TABLE IF NOT EXISTS actors(
 INSERT OR IGNORE INTO meta(key, value) VALUES('schema_version', '1');
 )SQL";
 
+// The error of the last call on `db`, said plainly with the file name and,
+// for the faults a user can meet (full disk, read-only file, damaged file,
+// another writer), what it means and what to do.
+std::string describe(sqlite3* db, const std::string& file, int rc = -1) {
+  if (rc < 0) rc = sqlite3_extended_errcode(db);
+  std::string msg = file + ": " + sqlite3_errmsg(db);
+  switch (rc & 0xFF) {
+    case SQLITE_FULL:
+      return msg + " (no space left for the database: the transaction in progress was rolled back, nothing of "
+                   "it was stored; free some space and run the same command again)";
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      return msg + " (the database file, its folder or its file system is read-only)";
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      return msg + " (the file is damaged or not a Marsad database; it was not changed: restore a backup or "
+                   "use a new file)";
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return msg + " (another process kept the database locked for too long; run the command again when it "
+                   "is done)";
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN:
+      return msg + " (the file or its -wal/-shm companions cannot be read or written)";
+    default:
+      return msg;
+  }
+}
+
 // A prepared statement; reset after each use.
 class Stmt {
  public:
   Stmt() = default;
-  Stmt(sqlite3* db, const std::string& sql, const std::string& file) : db_(db) {
-    if (sqlite3_prepare_v3(db, sql.c_str(), -1, SQLITE_PREPARE_PERSISTENT, &stmt_, nullptr) != SQLITE_OK)
-      throw StoreError(file + ": cannot prepare SQL: " + sqlite3_errmsg(db) + " [" + sql + "]");
+  Stmt(sqlite3* db, const std::string& sql, const std::string& file) : db_(db), file_(&file) {
+    if (int rc = sqlite3_prepare_v3(db, sql.c_str(), -1, SQLITE_PREPARE_PERSISTENT, &stmt_, nullptr); rc != SQLITE_OK)
+      throw StoreError(describe(db, file, rc) + " [preparing: " + sql.substr(0, 80) + "]");
   }
   ~Stmt() { sqlite3_finalize(stmt_); }
   Stmt(const Stmt&) = delete;
   Stmt& operator=(const Stmt&) = delete;
-  Stmt(Stmt&& o) noexcept : db_(o.db_), stmt_(o.stmt_) { o.stmt_ = nullptr; }
+  Stmt(Stmt&& o) noexcept : db_(o.db_), stmt_(o.stmt_), file_(o.file_) { o.stmt_ = nullptr; }
   Stmt& operator=(Stmt&& o) noexcept {
     std::swap(db_, o.db_);
     std::swap(stmt_, o.stmt_);
+    std::swap(file_, o.file_);
     return *this;
   }
 
@@ -140,9 +170,9 @@ class Stmt {
       reset();
       return false;
     }
-    std::string msg = sqlite3_errmsg(db_);
+    std::string msg = describe(db_, file_ ? *file_ : std::string("SQLite"), rc);
     reset();
-    throw StoreError("SQLite: " + msg);
+    throw StoreError(msg);
   }
   void run() {
     while (step()) {
@@ -172,6 +202,7 @@ class Stmt {
  private:
   sqlite3* db_ = nullptr;
   sqlite3_stmt* stmt_ = nullptr;
+  const std::string* file_ = nullptr;  // the store's path (outlives its statements)
 };
 
 void km_function(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
@@ -209,30 +240,72 @@ bool coarse_precision(std::string_view p) { return p == "governorate" || p == "c
 
 std::string fold_place(std::string_view name) { return text::dict_key(text::fold_utf8(name)); }
 
+// The terms FTS5's unicode61 tokenizer (the full-text index's) makes of
+// `text`, taken from SQLite itself, so that a quoted term never becomes a
+// phrase ("a_b" = "a" "b"; «قَصف» = "ق" "صف"), which a detail=none index
+// refuses. Empty when the tokenizer cannot be reached.
+std::vector<std::string> fts_terms(sqlite3* db, std::string_view text) {
+  std::vector<std::string> out;
+  fts5_api* api = nullptr;
+  sqlite3_stmt* st = nullptr;
+  if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, nullptr) != SQLITE_OK) return out;
+  sqlite3_bind_pointer(st, 1, static_cast<void*>(&api), "fts5_api_ptr", nullptr);
+  sqlite3_step(st);
+  sqlite3_finalize(st);
+  if (!api) return out;
+  void* user = nullptr;
+  fts5_tokenizer tok{};
+  if (api->xFindTokenizer(api, "unicode61", &user, &tok) != SQLITE_OK) return out;
+  Fts5Tokenizer* t = nullptr;
+  if (tok.xCreate(user, nullptr, 0, &t) != SQLITE_OK) return out;
+  auto sink = [](void* ctx, int, const char* token, int n, int, int) {
+    static_cast<std::vector<std::string>*>(ctx)->emplace_back(token, static_cast<size_t>(n));
+    return SQLITE_OK;
+  };
+  tok.xTokenize(t, &out, FTS5_TOKENIZE_QUERY, text.data(), static_cast<int>(text.size()), sink);
+  tok.xDelete(t);
+  return out;
+}
+
 class SqliteStore final : public Store {
  public:
   SqliteStore(const std::filesystem::path& path, SqliteOptions options) : path_(path.string()), options_(options) {
     int flags = options.read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-    if (sqlite3_open_v2(path_.c_str(), &db_, flags | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
-      std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
+    if (int rc = sqlite3_open_v2(path_.c_str(), &db_, flags | SQLITE_OPEN_NOMUTEX, nullptr); rc != SQLITE_OK) {
+      std::string msg = db_ ? describe(db_, path_, rc) : path_ + ": out of memory";
       sqlite3_close(db_);
       db_ = nullptr;
-      throw StoreError(path_ + ": cannot open database: " + msg);
+      throw StoreError("cannot open database " + msg);
+    }
+    // SQLite silently opens a file it may not write read-only: say so now
+    // rather than at the first write.
+    if (!options.read_only && sqlite3_db_readonly(db_, "main") == 1) {
+      sqlite3_close(db_);
+      db_ = nullptr;
+      throw StoreError(path_ + ": the database file is read-only (its permissions or attributes, its folder or "
+                       "its file system do not allow writing); nothing was changed");
     }
     sqlite3_busy_timeout(db_, 10000);
     sqlite3_create_function(db_, "marsad_km", 4, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr, km_function, nullptr,
                             nullptr);
     sqlite3_create_function(db_, "marsad_simple", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr, simple_function,
                             nullptr, nullptr);
-    if (!options.read_only) {
-      exec("PRAGMA journal_mode=WAL");
-      exec("PRAGMA synchronous=NORMAL");
-      exec("PRAGMA wal_autocheckpoint=8192");  // fewer checkpoints (fsyncs) during a long ingest
-      exec(kSchema);
+    try {
+      if (!options.read_only) {
+        exec("PRAGMA journal_mode=WAL");
+        exec("PRAGMA synchronous=NORMAL");
+        exec("PRAGMA wal_autocheckpoint=8192");  // fewer checkpoints (fsyncs) during a long ingest
+        exec(kSchema);
+      }
+      exec("PRAGMA foreign_keys=OFF");
+      exec("PRAGMA cache_size=-65536");
+      load_actor_parents();
+    } catch (...) {  // a damaged or full database: no destructor runs, close here
+      statements_.clear();
+      sqlite3_close(db_);
+      db_ = nullptr;
+      throw;
     }
-    exec("PRAGMA foreign_keys=OFF");
-    exec("PRAGMA cache_size=-65536");
-    load_actor_parents();
   }
   ~SqliteStore() override {
     if (in_tx_) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
@@ -248,9 +321,12 @@ class SqliteStore final : public Store {
     exec("COMMIT");
     in_tx_ = false;
   }
+  // After SQLITE_FULL (and some I/O errors) SQLite has already rolled the
+  // transaction back; then there is nothing left to undo.
   void rollback() override {
-    exec("ROLLBACK");
     in_tx_ = false;
+    if (sqlite3_get_autocommit(db_)) return;
+    exec("ROLLBACK");
   }
 
   bool has_document(const std::string& key) override {
@@ -404,12 +480,11 @@ class SqliteStore final : public Store {
       int_param(*d);
     }
     if (!f.text.empty()) {
+      // The words as the index has them: the folded text split by FTS5's own
+      // tokenizer (every term quoted, all required).
       std::string match;
-      for (const auto& tok : text::analyse(f.text).tokens) {
-        if (tok.kind != text::TokenKind::Word && tok.kind != text::TokenKind::Number) continue;
-        std::string w = tok.norm;
-        w.erase(std::remove(w.begin(), w.end(), '"'), w.end());
-        if (w.empty()) continue;
+      for (const auto& w : fts_terms(db_, text::fold_utf8(f.text))) {
+        if (w.find('"') != std::string::npos) continue;  // unicode61 never keeps one; be safe
         match += (match.empty() ? "\"" : " \"") + w + "\"";
       }
       if (match.empty()) return;
@@ -491,12 +566,8 @@ class SqliteStore final : public Store {
   }
 
   void exec(const char* sql) {
-    char* err = nullptr;
-    if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
-      std::string msg = err ? err : "unknown error";
-      sqlite3_free(err);
-      throw StoreError(path_ + ": " + msg);
-    }
+    if (int rc = sqlite3_exec(db_, sql, nullptr, nullptr, nullptr); rc != SQLITE_OK)
+      throw StoreError(describe(db_, path_, rc));
   }
 
   Stmt& stmt(const std::string& sql) {

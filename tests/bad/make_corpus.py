@@ -84,6 +84,10 @@ w("concatenated.jsonl.gz", gzip.compress(GOOD) + gzip.compress(GOOD.replace(b'"g
 w("not_gzip.jsonl.gz", GOOD)
 bad = bytearray(gzip.compress(GOOD * 3)); bad[-8] ^= 0xFF  # CRC wrong
 w("bad_crc.jsonl.gz", bytes(bad))
+# three different documents in one member whose CRC is wrong (mtime 0: the same bytes on every run)
+THREE = b"".join(('{"id":"crc%d","text":"%s رقم %d"}\n' % (i, AR, i)).encode() for i in range(3))
+bad3 = bytearray(gzip.compress(THREE, mtime=0)); bad3[-8] ^= 0xFF
+w("bad_crc_three.jsonl.gz", bytes(bad3))
 w("gzip_then_garbage.jsonl.gz", gzip.compress(GOOD) + b"GARBAGE-after-member\x00\x01")
 w("empty_gzip.jsonl.gz", gzip.compress(b""))
 # --- HTML (ingest) ---

@@ -177,6 +177,17 @@ std::string generate(const std::string& name, const fs::path& dir) {
     write_file(dir / "html_deep_100k.html", s);
     return "html_deep_100k.html";
   }
+  if (name == "gen:html_article_then_deep.html") {
+    // the article first, then nesting past libxml2's limit: the article is kept, a warning says what was lost
+    std::string s = "<html><body>";
+    for (int i = 0; i < 3; ++i) s += std::string("<p>") + kSentence + " " + kSentence + " وقالت مصادر محلية إن القصف أدى إلى دمار كبير.</p>";
+    for (int i = 0; i < 100000; ++i) s += "<div>";
+    s += "<p>نص لن يقرأ</p>";
+    for (int i = 0; i < 100000; ++i) s += "</div>";
+    s += "</body></html>";
+    write_file(dir / "html_article_then_deep.html", s);
+    return "html_article_then_deep.html";
+  }
   if (name == "gen:html_deep_unclosed_100k.html") {
     std::string s = "<html><body>";
     for (int i = 0; i < 100000; ++i) s += "<span><b>";
