@@ -556,6 +556,22 @@ Analysis analyse(std::string_view utf8) {
         } else {
           begin_token(State::Word, f, idx);
         }
+        // Fast path: the common Arabic letters that follow (U+0621–U+064A but
+        // tatweel: two bytes each, a letter after folding), without the
+        // general decode, fold and classify.
+        while (pos + 1 < n) {
+          const uint8_t b0 = s[pos];
+          if (b0 != 0xD8 && b0 != 0xD9) break;
+          const uint8_t b1 = s[pos + 1];
+          if ((b1 & 0xC0) != 0x80) break;
+          const char32_t c2 = (static_cast<char32_t>(b0 & 0x1F) << 6) | (b1 & 0x3F);
+          if (c2 < 0x0621 || c2 > 0x064A || c2 == 0x0640) break;
+          at_byte = pos;
+          pos += 2;
+          ++idx;
+          last_letter = c2;
+          extend(kArabicFold[c2 - 0x0600], idx);
+        }
         break;
       case Cls::Digit:
         if (st == State::Number || (st == State::Word && !prev_tatweel && glues_to_digits(nb.view(), nb.code_points()))) {
