@@ -13,21 +13,9 @@ std::vector<std::string> PhraseIndex::phrase_keys(std::string_view phrase) {
   return keys;
 }
 
-uint32_t PhraseIndex::signature(std::string_view s) {
-  const size_t n = s.size();
-  if (n == 0) return 0;
-  const auto first = static_cast<uint8_t>(s[n >= 2 ? 1 : 0]);
-  const auto last = static_cast<uint8_t>(s[n - 1]);
-  return static_cast<uint32_t>(((n & 15u) << 12) | ((first & 63u) << 6) | (last & 63u));
-}
-
 uint32_t PhraseIndex::intern(const std::string& key) {
   auto [it, inserted] = word_ids_.try_emplace(key, static_cast<uint32_t>(words_.size()));
-  if (inserted) {
-    words_.push_back(key);
-    const uint32_t sig = signature(key);
-    filter_[sig >> 6] |= uint64_t{1} << (sig & 63);
-  }
+  if (inserted) words_.push_back(key);
   return it->second;
 }
 

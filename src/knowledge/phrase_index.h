@@ -170,11 +170,9 @@ class PhraseIndex {
 
  private:
   // The trie lives in one open-addressing table keyed by (node, word): a
-  // token key is hashed once per step and probed once per live state, with
-  // no allocation and no std::string built. A 64 Kbit signature filter of
-  // the words (length, first and last byte) rejects most running-text keys
-  // before they are hashed at all, and a Bloom filter (16 bits a word, two
-  // probes, small enough for the cache) most of the rest before the table.
+  // token key's hash (computed once by the text layer) is probed once per
+  // live state, with no allocation and no std::string built; a blocked Bloom
+  // filter of the first words rejects most running-text keys before the table.
   // One edge is all that matching reads of a step: the parent, the word's
   // hash, the child, and what the child holds — its payloads (the first
   // inline: most nodes have one) and a 64-bit Bloom filter of its own
@@ -195,20 +193,15 @@ class PhraseIndex {
     uint32_t parent = 0;
     uint32_t word = 0;
   };
-  static uint64_t child_bits(uint64_t h) { return (uint64_t{1} << (h >> 58)) | (uint64_t{1} << ((h >> 52) & 63)); }
+  static uint64_t child_bits(uint64_t h) { return bloom_bits(h); }  // one word: the node's whole filter
   static bool child_maybe(uint64_t bloom, uint64_t h) {
     const uint64_t b = child_bits(h);
     return (bloom & b) == b;
   }
-  static uint32_t signature(std::string_view s);
   static size_t slot_of(uint64_t hash, uint32_t node) {
     uint64_t h = hash ^ (uint64_t{node} * 0x9E3779B97F4A7C15ull);
     h ^= h >> 29;
     return static_cast<size_t>(h);
-  }
-  bool maybe_word(std::string_view key) const {
-    const uint32_t sig = signature(key);
-    return (filter_[sig >> 6] >> (sig & 63)) & 1u;
   }
   // Whether a word may start a phrase (a Bloom filter of the root's children).
   bool maybe_hash(uint64_t h) const {
@@ -237,7 +230,6 @@ class PhraseIndex {
   std::unordered_map<std::string, uint32_t> word_ids_;  // build time only
   std::vector<Edge> edges_ = std::vector<Edge>(64);     // power of two, at most half full
   size_t edge_count_ = 0;
-  std::vector<uint64_t> filter_ = std::vector<uint64_t>(1024);  // 65,536 bits
   std::vector<uint64_t> bloom_ = std::vector<uint64_t>(16);     // first words; power of two words
   uint64_t bloom_mask_ = 16 * 64 - 1;                           // bits - 1
   std::vector<Node> nodes_{Node{}};  // node 0 is the root

@@ -30,6 +30,15 @@ bool all_of_chars(std::string_view s, std::string_view allowed_extra) {
   });
 }
 
+bool has(const Params& p, const char* name) { return p.find(name) != p.end(); }
+
+std::string get(const Params& p, const char* name) {
+  auto it = p.find(name);
+  return it == p.end() ? std::string() : it->second;
+}
+
+}  // namespace
+
 std::optional<double> parse_double(std::string_view s) {
   std::string tmp(s);
   if (tmp.empty() || tmp.size() > 32) return std::nullopt;
@@ -46,15 +55,6 @@ std::optional<int64_t> parse_int(std::string_view s) {
   if (s.empty() || r.ec != std::errc() || r.ptr != s.data() + s.size()) return std::nullopt;
   return v;
 }
-
-bool has(const Params& p, const char* name) { return p.find(name) != p.end(); }
-
-std::string get(const Params& p, const char* name) {
-  auto it = p.find(name);
-  return it == p.end() ? std::string() : it->second;
-}
-
-}  // namespace
 
 Params parse_query(std::string_view query) {
   Params p;

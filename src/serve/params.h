@@ -47,6 +47,10 @@ store::Filter parse_filter(const Params& params,
 // An integer parameter in [lo, hi], or `fallback` when absent. Throws ParamError.
 int64_t int_param(const Params& params, const char* name, int64_t fallback, int64_t lo, int64_t hi);
 
+// A whole decimal number (a finite double, at most 32 characters; an int64), else nullopt.
+std::optional<double> parse_double(std::string_view s);
+std::optional<int64_t> parse_int(std::string_view s);
+
 // Days since 1970-01-01 of a real ISO date YYYY-MM-DD, else nullopt.
 std::optional<int64_t> iso_day(std::string_view s);
 

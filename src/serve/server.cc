@@ -136,23 +136,6 @@ std::string day_iso(int64_t z) {
   return buf;
 }
 
-std::optional<double> parse_double(std::string_view s) {
-  std::string tmp(s);
-  if (tmp.empty() || tmp.size() > 32) return std::nullopt;
-  char* end = nullptr;
-  errno = 0;
-  double v = std::strtod(tmp.c_str(), &end);
-  if (errno != 0 || end != tmp.c_str() + tmp.size() || !std::isfinite(v)) return std::nullopt;
-  return v;
-}
-
-std::optional<int64_t> parse_int(std::string_view s) {
-  int64_t v = 0;
-  auto r = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (s.empty() || r.ec != std::errc() || r.ptr != s.data() + s.size()) return std::nullopt;
-  return v;
-}
-
 json opt(const std::optional<int>& v) { return v ? json(*v) : json(nullptr); }
 json opt_str(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
 

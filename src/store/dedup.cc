@@ -1,7 +1,11 @@
 // Cross-article deduplication rule; see dedup.h.
 #include "store/dedup.h"
 
+#include "text/text.h"
+
+#include <cctype>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 
 namespace marsad::store {
@@ -99,5 +103,30 @@ bool same_happening(const DedupKey& a, const DedupKey& b, const RelatedActors& r
   }
   return sides_compatible(a.source, b.source, related) && sides_compatible(a.target, b.target, related);
 }
+
+std::string iso_week(int32_t day) {
+  const int32_t weekday = ((day % 7) + 7 + 3) % 7;  // 1970-01-01 was a Thursday: Monday = 0
+  const int32_t thursday = day - weekday + 3;
+  const std::string t = day_to_iso(thursday);
+  const int32_t jan1 = *iso_day(t.substr(0, 4) + "-01-01");
+  const int week = (thursday - jan1) / 7 + 1;
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%s-W%02d", t.substr(0, 4).c_str(), week);
+  return buf;
+}
+
+std::string simple_key(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u >= 0x80) out.push_back(c);
+    else if (std::isalnum(u)) out.push_back(static_cast<char>(std::tolower(u)));
+  }
+  return out;
+}
+
+std::string fold_place(std::string_view name) { return text::dict_key(text::fold_utf8(name)); }
+
+bool coarse_precision(std::string_view p) { return p == "governorate" || p == "country" || p == "region"; }
 
 }  // namespace marsad::store

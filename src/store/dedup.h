@@ -20,6 +20,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace marsad::store {
@@ -53,5 +54,15 @@ double distance_km(double lat1, double lon1, double lat2, double lon2);
 std::optional<int32_t> iso_day(std::string_view date);
 // Inverse of iso_day.
 std::string day_to_iso(int32_t day);
+// The ISO 8601 week of a day ("2021-W04"): the week's Thursday decides the year.
+std::string iso_week(int32_t day);
+
+// Keys both stores index and filter by:
+// lower-case ASCII letters and digits, other bytes kept ("Deir-ez-Zor" == "deir ez zor");
+std::string simple_key(std::string_view s);
+// a place name folded as the coder folds words, without the article;
+std::string fold_place(std::string_view name);
+// a place precision that names a whole area (governorate, country, region).
+bool coarse_precision(std::string_view precision);
 
 }  // namespace marsad::store

@@ -160,21 +160,6 @@ class Rows {
   PGresult* r_;
 };
 
-bool coarse_precision(std::string_view p) { return p == "governorate" || p == "country" || p == "region"; }
-
-std::string fold_place(std::string_view name) { return text::dict_key(text::fold_utf8(name)); }
-
-// Same as sqlite_store.cc: lower-case ASCII letters and digits, non-ASCII kept.
-std::string simple_key(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    unsigned char u = static_cast<unsigned char>(c);
-    if (u >= 0x80) out.push_back(c);
-    else if (std::isalnum(u)) out.push_back(static_cast<char>(std::tolower(u)));
-  }
-  return out;
-}
-
 // A PostgreSQL text[] literal: {"a","b"} with " and \ escaped.
 std::string array_literal(const std::vector<std::string>& items) {
   std::string out = "{";
@@ -197,17 +182,6 @@ std::vector<std::string> words_of(std::string_view text) {
     if ((tok.kind == text::TokenKind::Word || tok.kind == text::TokenKind::Number) && !tok.norm.empty())
       words.insert(std::string(tok.norm));
   return {words.begin(), words.end()};
-}
-
-std::string iso_week(int32_t day) {
-  int32_t weekday = ((day % 7) + 7 + 3) % 7;  // 1970-01-01 was a Thursday: Monday = 0
-  int32_t thursday = day - weekday + 3;
-  std::string t = day_to_iso(thursday);
-  int32_t jan1 = *iso_day(t.substr(0, 4) + "-01-01");
-  int week = (thursday - jan1) / 7 + 1;
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%s-W%02d", t.substr(0, 4).c_str(), week);
-  return buf;
 }
 
 std::vector<std::string> ids(const std::vector<ActorRef>& refs) {

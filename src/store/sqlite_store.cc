@@ -215,17 +215,6 @@ void km_function(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
                                          sqlite3_value_double(argv[2]), sqlite3_value_double(argv[3])));
 }
 
-// Lower-case ASCII letters and digits only: "Deir-ez-Zor" == "deir ez zor".
-std::string simple_key(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    unsigned char u = static_cast<unsigned char>(c);
-    if (u >= 0x80) out.push_back(c);
-    else if (std::isalnum(u)) out.push_back(static_cast<char>(std::tolower(u)));
-  }
-  return out;
-}
-
 void simple_function(sqlite3_context* ctx, int, sqlite3_value** argv) {
   const unsigned char* p = sqlite3_value_text(argv[0]);
   if (!p) {
@@ -236,9 +225,7 @@ void simple_function(sqlite3_context* ctx, int, sqlite3_value** argv) {
   sqlite3_result_text(ctx, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
 }
 
-bool coarse_precision(std::string_view p) { return p == "governorate" || p == "country" || p == "region"; }
 
-std::string fold_place(std::string_view name) { return text::dict_key(text::fold_utf8(name)); }
 
 // The terms FTS5's unicode61 tokenizer (the full-text index's) makes of
 // `text`, taken from SQLite itself, so that a quoted term never becomes a
@@ -553,18 +540,6 @@ class SqliteStore final : public Store {
   }
 
  private:
-  static std::string iso_week(int32_t day) {
-    // ISO 8601 week: Thursday of the same week decides the year.
-    int32_t weekday = ((day % 7) + 7 + 3) % 7;  // 1970-01-01 was a Thursday: Monday = 0
-    int32_t thursday = day - weekday + 3;
-    std::string t = day_to_iso(thursday);
-    int32_t jan1 = *iso_day(t.substr(0, 4) + "-01-01");
-    int week = (thursday - jan1) / 7 + 1;
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%s-W%02d", t.substr(0, 4).c_str(), week);
-    return buf;
-  }
-
   void exec(const char* sql) {
     if (int rc = sqlite3_exec(db_, sql, nullptr, nullptr, nullptr); rc != SQLITE_OK)
       throw StoreError(describe(db_, path_, rc));

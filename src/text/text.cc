@@ -504,9 +504,8 @@ Analysis analyse(std::string_view utf8) {
     st = State::None;
   };
   size_t at_byte = 0;  // where the current code point starts (pos: where it ends)
-  auto single = [&](TokenKind kind, char32_t f, uint32_t at) {
-    cur = Token{};
-    cur.kind = kind;
+  // The token begins with code point `f` at index `at`.
+  auto start = [&](char32_t f, uint32_t at) {
     cur.begin = at;
     cur.end = at + 1;
     cur.byte_begin = static_cast<uint32_t>(at_byte);
@@ -515,20 +514,18 @@ Analysis analyse(std::string_view utf8) {
     nl_pending = false;
     nb.clear();
     nb.put(f);
+  };
+  auto single = [&](TokenKind kind, char32_t f, uint32_t at) {
+    cur = Token{};
+    start(f, at);
+    cur.kind = kind;
     push(nb.view(), 0);
     cur = Token{};
   };
   auto begin_token = [&](State kind, char32_t f, uint32_t at) {
     flush();
     st = kind;
-    cur.begin = at;
-    cur.end = at + 1;
-    cur.byte_begin = static_cast<uint32_t>(at_byte);
-    cur.byte_end = static_cast<uint32_t>(pos);
-    cur.newline_before = nl_pending;
-    nl_pending = false;
-    nb.clear();
-    nb.put(f);
+    start(f, at);
   };
   auto extend = [&](char32_t f, uint32_t at) {
     nb.put(f);
