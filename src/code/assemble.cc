@@ -113,6 +113,18 @@ class Slicer {
   size_t mark_byte_ = 0;
 };
 
+// A verb form that agrees with a plural subject: past «…وا» («طردوا»), present
+// «يـ…ون» / «تـ…ون» («يقصفون»), after an optional glued و/ف.
+bool agrees_in_plural(const text::Token& t) {
+  std::string_view s = t.norm;
+  if (s.size() > 8 && (s.substr(0, 2) == "\xD9\x88"sv || s.substr(0, 2) == "\xD9\x81"sv)) s.remove_prefix(2);
+  if (s.size() < 8) return false;  // at least four letters
+  const std::string_view end = s.substr(s.size() - 4);
+  if (end == "\xD9\x88\xD8\xA7"sv) return true;  // وا
+  const std::string_view first = s.substr(0, 2);
+  return end == "\xD9\x88\xD9\x86"sv && (first == "\xD9\x8A"sv || first == "\xD8\xAA"sv);  // يـ…ون، تـ…ون
+}
+
 bool is_clause_punct(const text::Token& t) {
   return t.kind == TokenKind::Punct && (t.norm == ","sv || t.norm == ";"sv || t.norm == ":"sv || t.norm == "("sv || t.norm == ")"sv);
 }
@@ -139,10 +151,15 @@ Context make_context(const AssemblyLexicons& lex, const ArticleFacts& f, Trace* 
   std::vector<knowledge::PhraseMatch> breaks;
   for (const auto& s : f.analysis.sentences) lex.clause_breaks.find_longest(f.analysis.tokens, s.tok_begin, s.tok_end, breaks);
   for (const auto& b : breaks) c.clause_break[b.tok_begin] = 1;
+  // an adverb right after a verb («طردوا أيضاً الحوثيين») stays inside the verb's clause
+  std::vector<uint8_t> after_verb(n + 1, 0);
+  for (const auto& tm : f.mentions.triggers)
+    if (lex.base.triggers.trigger(tm.trigger).pos == Pos::Verb) after_verb[tm.tok_end] = 1;
   for (size_t i = 0; i < f.mentions.preps.size(); ++i) {
     const auto& p = f.mentions.preps[i];
     c.prep_at[p.tok_begin] = static_cast<int>(i);
-    if (lex.base.cues.prep_role(p.payload) == PrepRole::Carry) c.clause_break[p.tok_begin] = 1;
+    if (lex.base.cues.prep_role(p.payload) == PrepRole::Carry && !(p.tok_end == p.tok_begin + 1 && after_verb[p.tok_begin]))
+      c.clause_break[p.tok_begin] = 1;
   }
   for (const auto& d : f.dates)
     for (uint32_t t = d.tok_begin; t < d.tok_end && t < n; ++t) c.filler[t] = 1;
@@ -304,6 +321,28 @@ std::optional<uint32_t> nationality_after(const Context& c, uint32_t end, std::v
   return std::nullopt;
 }
 
+// An actor written with a glued «ل» («لتنظيم داعش»), not one whose name begins with
+// the letter («لبنان», «لواء القدس»).
+bool lam_bound(const Context& c, const ActorMention& a) {
+  if (a.anaphor) return false;
+  // «طائرات التحالف لدعم الشرعية»: the object of a purpose noun glued to «ل»
+  if (a.tok_begin > 0 && !c.in_actor[a.tok_begin - 1] && c.tok(a.tok_begin - 1).kind == TokenKind::Word &&
+      has_lam(c.tok(a.tok_begin - 1)) && !c.light_at[a.tok_begin - 1])
+    return true;
+  if (!has_lam(c.tok(a.tok_begin))) return false;
+  const std::string& name = c.lex.base.actors.at(a.actor).name_ar;
+  return !(a.tok_begin == a.name_begin && name.rfind("\xD9\x84", 0) == 0);  // ل
+}
+
+// «انسحابها», «تقدمهم»: a word ending in the possessive pronoun ها / هم / هما (a bare
+// ه is also the folded ة, so it is not read as a pronoun here).
+bool possessive_suffix(const text::Token& t) {
+  std::string_view s = t.norm;
+  if (s.size() < 10) return false;  // the pronoun and at least three letters
+  return s.substr(s.size() - 4) == "\xD9\x87\xD8\xA7"sv || s.substr(s.size() - 4) == "\xD9\x87\xD9\x85"sv ||
+         (s.size() >= 12 && s.substr(s.size() - 6) == "\xD9\x87\xD9\x85\xD8\xA7"sv);
+}
+
 struct RoleReading {
   std::vector<uint32_t> source, target;
   bool reciprocal = false;
@@ -364,6 +403,10 @@ RoleReading read_roles(const Context& c, const TriggerMention& tm, const knowled
   // A coordinated verb («واعتقلت») and a passive reading (an explicit agent marker
   // later in the clause: «اعتُقل مراسل … من قبل الأسايش») change who the next actor is.
   const bool opens_clause = has_conjunction(c.tok(tm.tok_begin));
+  // A verb that agrees in the plural («طردوا», «يقصفون») has its subject before it or in
+  // itself: in VSO Arabic the verb before a plural subject stays singular
+  // («طرد المقاتلون»), so the actor after a plural verb is its object.
+  const bool plural_verb = verb && trig.pos == Pos::Verb && tm.tok_end == tm.tok_begin + 1 && agrees_in_plural(c.tok(tm.tok_begin));
   bool passive = false;
   {
     // the agent marker may stand past a comma («دعم الميليشيا بشكل مباشر، من قبل الشرطة»)
@@ -420,7 +463,8 @@ RoleReading read_roles(const Context& c, const TriggerMention& tm, const knowled
         // previous subject, and what follows it at a distance is its object.
         const uint32_t subject_gap = opens_clause ? 0 : 1;
         if (lam && !r.source.empty()) add_all(r.target, g);
-        else if (r.source.empty() && r.target.empty() && words <= subject_gap && !lam && !passive) add_all(r.source, g);
+        else if (r.source.empty() && r.target.empty() && words <= subject_gap && !lam && !passive && !plural_verb)
+          add_all(r.source, g);
         else if (r.target.empty() && words <= 4) add_all(r.target, g);
         else assigned = false;
       }
@@ -430,11 +474,34 @@ RoleReading read_roles(const Context& c, const TriggerMention& tm, const knowled
     }
   };
 
+  // «أعلنت جبهة النصرة … انسحابها»: a noun of an act done by its doer alone, with a
+  // possessive pronoun, is done by the one the pronoun points back to — the nearest
+  // actor before that is not a complement — and nothing after it is its doer
+  if (!verb && trig.frame == Frame::Self && possessive_suffix(c.tok(tm.tok_end - 1))) {
+    std::vector<uint32_t> prior = actors_in(c, sent.tok_begin, tm.tok_begin);
+    for (size_t k = prior.size(); k-- > 0;) {
+      const auto& a = c.actor(prior[k]);
+      if (lam_bound(c, a) || prep_in(c, a.tok_begin >= 2 ? std::max(sent.tok_begin, a.tok_begin - 2) : sent.tok_begin, a.tok_begin))
+        continue;
+      if (content_words(c, a.tok_end, tm.tok_begin) > 12) break;
+      r.source.push_back(prior[k]);
+      r.how = "possessive_pronoun";
+      return r;
+    }
+  }
+
   if (anchor_is_verb && anchor < tm.tok_begin) {
     // light verb: its subject stands between it and the noun, or before it
     if (!between.empty() && content_words(c, anchor + 1, c.actor(between[0]).tok_begin) <= 1) {
-      add_all(r.source, coordinated(c, between, 0));
-      r.how = "light_verb_vso";
+      // «لقي عدد من عناصر التنظيم مصرعهم»: the subject of a light verb whose noun
+      // tells a death or a wound is its victim
+      if (trig.frame == Frame::Victim) {
+        add_all(r.target, coordinated(c, between, 0));
+        r.how = "light_verb_victim";
+      } else {
+        add_all(r.source, coordinated(c, between, 0));
+        r.how = "light_verb_vso";
+      }
     }
     take_after(true);
   } else {
@@ -492,6 +559,9 @@ RoleReading read_roles(const Context& c, const TriggerMention& tm, const knowled
   const bool looks_before = verb || anchor_is_verb || trig.frame == Frame::Victim || trig.frame == Frame::Undergo;
   if (!before.empty() && looks_before) {
     size_t k = before.size() - 1;
+    // an actor glued to «ل» is a complement («جبهة النصرة … المناهضة لتنظيم داعش»), never
+    // the subject: step back over such actors to the one they modify
+    while (k > 0 && lam_bound(c, c.actor(before[k])) && content_words(c, c.actor(before[k - 1]).tok_end, c.actor(before[k]).tok_begin) <= 3) --k;
     while (k > 0 && c.actor(before[k - 1]).tok_begin == c.actor(before[k]).tok_begin) --k;  // both readings of an anaphor
     const auto& a = c.actor(before[k]);
     auto prep = prep_in(c, cb, a.tok_begin);
@@ -499,7 +569,7 @@ RoleReading read_roles(const Context& c, const TriggerMention& tm, const knowled
     uint32_t gap = content_words(c, a.tok_end, anchor);
     if (!prep_bound && gap <= 3) {
       std::vector<uint32_t> g;
-      for (size_t j = k; j < before.size(); ++j) g.push_back(before[j]);
+      for (size_t j = k; j < before.size() && c.actor(before[j]).tok_begin == a.tok_begin; ++j) g.push_back(before[j]);
       // include actors coordinated before it
       size_t s = k;
       while (s > 0) {
@@ -514,8 +584,9 @@ RoleReading read_roles(const Context& c, const TriggerMention& tm, const knowled
       } else if (!wants_source && trig.frame == Frame::Undergo && r.target.empty()) {
         add_all(r.target, g);
         if (r.how.empty()) r.how = "undergoer_before";
-      } else if (trig.frame == Frame::Victim && r.source.empty() && !verb) {
-        bool cue_between = false;  // «محاولة الأخيرة اعتقال»
+      } else if (trig.frame == Frame::Victim && r.source.empty()) {
+        // «محاولة الأخيرة اعتقال», «تبنت الحركة … قتل شرطيين» (after a cue, «قتل» is the noun)
+        bool cue_between = false;
         auto [s_lo, s_hi] = in_tokens(c.f.mentions.status, a.tok_begin >= 4 ? a.tok_begin - 4 : 0, a.tok_begin + 1);
         for (size_t si = s_lo; si < s_hi; ++si)
           if (c.f.mentions.status[si].tok_end <= a.tok_begin + 1) cue_between = true;
@@ -886,11 +957,33 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
       }
   }
 
+  // What a statement welcomes or condemns is its content, not a happening told anew:
+  // «رحب رودس بالهجمات التركية على تنظيم داعش» is support for Turkey.
+  for (size_t i = 0; i < drafts.size(); ++i) {
+    Draft& said = drafts[i];
+    if (!said.alive || said.pos == Pos::Noun || (said.type != "SUPPORT"sv && said.type != "ACCUSE"sv)) continue;
+    const auto& st = M.triggers[said.trigger];
+    for (size_t j = i + 1; j < drafts.size() && drafts[j].sentence == said.sentence; ++j) {
+      Draft& content = drafts[j];
+      const auto& ct = M.triggers[content.trigger];
+      if (ct.tok_begin > st.tok_end + 6) break;  // the speaker may stand between
+      if (!content.alive || content.pos != Pos::Noun || !has_ba(c.tok(ct.tok_begin))) continue;
+      // «اتهمت الحكومة قوات حفتر بخرق …»: the accused named first stays the target
+      if (said.target.empty()) said.target = !content.source.empty() ? content.source : content.target;
+      content.alive = false;
+      if (c.trace) c.note("«" + std::string(c.tok(ct.tok_begin).norm) + "» is what «" + std::string(c.tok(st.tok_begin).norm) + "» is about");
+      break;
+    }
+  }
   // 3c. Merge: a trigger pair in one clause of the same type, a consequence noun
   //    into the event that caused it, a definite noun into the happening told before.
   auto compatible_modes = [](const Draft& a, const Draft& b) {
     return a.mode.empty() || b.mode.empty() || a.mode == b.mode || a.type == "ASSAULT"sv;
   };
+  // «هجوم على حاجز» says an attack, not how: its default mode (clash) gives way to the
+  // way another telling of it names («استهدف … بالأسلحة الخفيفة» → shooting)
+  auto open_mode = [](const Draft& d) { return d.mode.empty() || (d.mode == "clash"sv && !d.reciprocal && d.frame != Frame::Reciprocal); };
+  auto modes_meet = [&](const Draft& a, const Draft& b) { return a.mode == b.mode || open_mode(a) || open_mode(b); };
   auto fold = [&](Draft& into, Draft& from, const char* why) {
     auto id_of = [&](uint32_t i) {
       const ActorMention& m = i < M.actors.size() ? M.actors[i] : extra[i - M.actors.size()];
@@ -905,8 +998,11 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
       if (!holds(into.target, x)) add_all(into.source, {x});
     for (uint32_t x : from.target)
       if (!holds(into.source, x)) add_all(into.target, {x});
+    if (into.mode.empty() || into.mode == "other"sv || (open_mode(into) && !open_mode(from) && into.type == from.type)) {
+      into.mode = from.mode;
+      if (!from.cameo.empty() && into.type == from.type) into.cameo = from.cameo;
+    }
     into.reciprocal = into.reciprocal || from.reciprocal;
-    if (into.mode.empty() || into.mode == "other"sv) into.mode = from.mode;
     into.merged.push_back(from.trigger);
     from.alive = false;
     if (c.trace) c.note(std::string("merge «") + std::string(c.tok(M.triggers[from.trigger].tok_begin).norm) + "» into «" +
@@ -926,16 +1022,21 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
   // 3b. A force noun that is the object of an attack («استهداف رتل للقوات الأمريكية»)
   //     names the target, not a movement.
   for (size_t i = 0; i < drafts.size(); ++i) {
+    //     So does a post attacked («بالهجوم على عدد من الكمائن للجيش المصري»).
     Draft& obj = drafts[i];
-    if (!obj.alive || obj.type != "MOBILIZE"sv || obj.pos != Pos::Noun) continue;
+    if (!obj.alive || (obj.type != "MOBILIZE"sv && obj.type != "ASSAULT"sv) || obj.pos != Pos::Noun) continue;
     const auto& ot = M.triggers[obj.trigger];
     for (size_t j = i; j-- > 0 && drafts[j].sentence == obj.sentence &&
-                       M.triggers[drafts[j].trigger].tok_end + 2 >= ot.tok_begin;) {
+                       M.triggers[drafts[j].trigger].tok_end + 4 >= ot.tok_begin;) {
       Draft& atk = drafts[j];
       if (!atk.alive || (atk.type != "ASSAULT"sv && atk.type != "COERCE"sv)) continue;
       const auto& at = M.triggers[atk.trigger];
-      if (at.tok_end > ot.tok_begin || ot.tok_begin - at.tok_end > 1) continue;
+      if (at.tok_end > ot.tok_begin) continue;
+      const uint32_t gap = ot.tok_begin - at.tok_end;
+      const bool on = gap >= 1 && gap <= 3 && prep_in(c, at.tok_end, ot.tok_begin) == PrepRole::Target;
+      if (obj.type == "MOBILIZE"sv ? (gap > 1 && !on) : !on) continue;
       add_all(atk.target, obj.source);
+      if (obj.type == "ASSAULT"sv) add_all(atk.target, obj.target);
       obj.alive = false;
       if (c.trace) c.note("«" + std::string(c.tok(ot.tok_begin).norm) + "» is the object of «" + std::string(c.tok(at.tok_begin).norm) + "»");
       break;
@@ -959,6 +1060,12 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
       } else if (a.type == b.type && a.type != "ASSAULT"sv && (share || ib.empty()) &&
                  (a.mode == b.mode || a.type == "MOBILIZE"sv)) {
         fold(a, b, "same act twice in a sentence");
+      } else if (a.type == "ASSAULT"sv && b.type == "ASSAULT"sv && share && !a.consequence && !b.consequence &&
+                 modes_meet(a, b) && a.reciprocal == b.reciprocal &&
+                 !opposite_roles(c, a, b, extra) &&
+                 places_agree(place_for(c, a.sentence, a.clause_begin, a.clause_end),
+                              place_for(c, b.sentence, b.clause_begin, b.clause_end))) {
+        fold(a, b, "one attack told twice in a sentence");
       } else if (a.type == "ASSAULT"sv && b.consequence && !a.consequence) {
         fold(a, b, "consequence");
       } else if (b.type == "ASSAULT"sv && a.consequence && !b.consequence) {
@@ -995,6 +1102,9 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
       const auto* da = date_for(c, a.sentence, a.clause_begin, a.clause_end);
       const auto* db = date_for(c, b.sentence, b.clause_begin, b.clause_end);
       if (da && db && da->date.value != db->date.value) continue;
+      // one told with a date days before the report, the other without: two happenings
+      // («وكان آخر هجوم للجماعة قد وقع في الأول من يوليو»)
+      if ((da == nullptr) != (db == nullptr) && days_before((da ? da : db)->date.value, f.publication_date) > 3) continue;
       // a headline restates the report's main event: no place needed to agree;
       // nor does one force's advance told town by town («سيطرت على … كما سيطرت على …»)
       const bool headline = a.sentence == 0 && has_headline;
@@ -1014,9 +1124,16 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
       bool anaphoric = false;  // the later one names its actor by a reference word («الوفد»)
       for (uint32_t x : b.source) anaphoric = anaphoric || (x < M.actors.size() && M.actors[x].anaphor);
       for (uint32_t x : b.target) anaphoric = anaphoric || (x < M.actors.size() && M.actors[x].anaphor);
+      // both name whom they hit, and no one in common: two attacks («… وفي السياق، استهدف
+      // مسلحون المقاتل السابق …» after «هجوم على حاجز»)
+      bool other_victims = !a.target.empty() && !b.target.empty() && !a.reciprocal && !b.reciprocal;
+      if (other_victims) {
+        auto ta = actor_ids_of(c, a.target, extra);
+        for (const auto& id : actor_ids_of(c, b.target, extra)) other_victims = other_victims && !ta.count(id);
+      }
       const bool retold_clash = a.reciprocal && b.reciprocal && shared >= 1 && a.mode == b.mode && b.sentence <= a.sentence + 2;
-      if ((b.definite && (share || ib.empty())) || (shared >= 2 && b.reciprocal && a.reciprocal) || retold_clash ||
-          (anaphoric && share && a.mode == b.mode) || (headline && share && a.mode == b.mode)) {
+      if ((b.definite && (share || ib.empty()) && (modes_meet(a, b) || a.mode.empty() || b.mode.empty())) || (shared >= 2 && b.reciprocal && a.reciprocal) || retold_clash ||
+          (anaphoric && share && a.mode == b.mode) || (headline && share && a.mode == b.mode && !other_victims)) {
         fold(a, b, "same happening told again");
         break;
       }
@@ -1024,7 +1141,7 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
       const bool same_sides = shared >= 2 || (shared >= 1 && (ia.size() == 1 || ib.size() == 1));
       if (a.type == "ASSAULT"sv && b.sentence <= a.sentence + 3 &&
           (((b.consequence || a.consequence) && (share || ib.empty() || ia.empty())) ||
-           (same_sides && (a.mode.empty() || b.mode.empty() || a.mode == b.mode)))) {
+           (same_sides && modes_meet(a, b)))) {
         fold(a, b, "same violence in a nearby sentence");
         break;
       }

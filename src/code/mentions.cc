@@ -303,6 +303,24 @@ std::vector<const ActorMention*> antecedents(const std::vector<const ActorMentio
   return out;
 }
 
+// A reference word for an armed group («الميليشيات», «الفصائل», «التنظيم») never
+// points back to a state or its government («ميليشيات … عناصرها من أفغانستان»).
+bool names_armed_group(std::string_view key) {
+  for (std::string_view stem : {"\xD9\x85\xD9\x8A\xD9\x84\xD9\x8A\xD8\xB4"sv,  // ميليش
+                                "\xD9\x85\xD9\x84\xD9\x8A\xD8\xB4"sv,              // مليش
+                                "\xD9\x81\xD8\xB5\xD8\xA7\xD9\x8A\xD9\x84"sv,    // فصايل (folded)
+                                "\xD9\x81\xD8\xB5\xD9\x8A\xD9\x84"sv,              // فصيل
+                                "\xD8\xAA\xD9\x86\xD8\xB8\xD9\x8A\xD9\x85"sv,    // تنظيم
+                                "\xD9\x85\xD8\xAC\xD9\x85\xD9\x88\xD8\xB9"sv})   // مجموع
+    if (key.starts_with(stem)) return true;
+  return false;
+}
+
+void drop_states(const knowledge::ActorLexicon& actors, std::string_view key, std::vector<const ActorMention*>& before) {
+  if (!names_armed_group(key)) return;
+  std::erase_if(before, [&](const ActorMention* m) { return actors.at(m->actor).kind == "government"sv; });
+}
+
 // The dictionaries matched over every sentence, in the order of the merged
 // index's tags: seven cue lists, then actor names, role phrases and triggers.
 constexpr size_t kCueKinds = 7;
@@ -406,6 +424,22 @@ Mentions find_mentions(const Lexicons& lex, const text::Analysis& a, const Artic
       kept.push_back(std::move(probe));
     }
     found = std::move(kept);
+    // «49 مسلحاً من تنظيم داعش»: an unnamed armed group followed by «من» and a named
+    // one is that named one's men; the generic reading goes.
+    for (size_t i = 0; i + 1 < found.size(); ++i) {
+      const auto& g = found[i];
+      const auto& next = found[i + 1];
+      if (g.anaphor || lex.actors.at(g.actor).kind != "unidentified"sv || next.anaphor) continue;
+      uint32_t t = g.tok_end;
+      if (t >= s.tok_end || a.tokens[t].norm != "\xD9\x85\xD9\x86"sv) continue;  // من
+      ++t;
+      if (t < s.tok_end && a.tokens[t].norm == "\xD8\xB5\xD9\x81\xD9\x88\xD9\x81"sv) ++t;  // صفوف
+      // quotes, slashes and a head word may stand between («من تنظيم / داعش /»)
+      for (uint32_t skipped = 0; t < next.tok_begin && skipped < 2 && a.tokens[t].norm != ","sv; ++skipped) ++t;
+      if (next.tok_begin != t || lex.actors.at(next.actor).kind == "unidentified"sv) continue;
+      found.erase(found.begin() + static_cast<std::ptrdiff_t>(i));
+      --i;
+    }
     // Patrons: an actor right after a relation cue («المدعومة من روسيا»).
     auto [r_lo, r_hi] = in_tokens(m.relations, s.tok_begin, s.tok_end);
     for (auto& am : found)
@@ -424,6 +458,7 @@ Mentions find_mentions(const Lexicons& lex, const text::Analysis& a, const Artic
       std::vector<const ActorMention*> before;
       for (size_t bi = b_lo; bi < b_hi; ++bi) before.push_back(&m.actors[bi]);
       const std::string key = text::dict_key(a.tokens[am.name_begin].keys.back());
+      drop_states(lex.actors, key, before);
       bool by_word = false;
       auto ante = antecedents(before, a, am.name_begin, key, false, si, &by_word);
       if (!by_word || ante.empty() || ante[0]->actor == am.actor) continue;
@@ -451,6 +486,7 @@ Mentions find_mentions(const Lexicons& lex, const text::Analysis& a, const Artic
       std::string key = p.tok_end == p.tok_begin + 1 && !keys.empty() ? std::string(keys.back()) : std::string();
       if (!keys.empty()) key = text::dict_key(keys.back());
       const bool pronoun = !is_definite(a.tokens[p.tok_begin]) && has_pronoun_suffix(a.tokens[p.tok_begin]);
+      drop_states(lex.actors, key, before);
       // (the antecedents may point into `found`: read them all before it grows)
       std::vector<ActorMention> resolved;
       for (const ActorMention* ante : antecedents(before, a, p.tok_begin, key, pronoun, si)) {
