@@ -151,15 +151,10 @@ Context make_context(const AssemblyLexicons& lex, const ArticleFacts& f, Trace* 
   std::vector<knowledge::PhraseMatch> breaks;
   for (const auto& s : f.analysis.sentences) lex.clause_breaks.find_longest(f.analysis.tokens, s.tok_begin, s.tok_end, breaks);
   for (const auto& b : breaks) c.clause_break[b.tok_begin] = 1;
-  // an adverb right after a verb («طردوا أيضاً الحوثيين») stays inside the verb's clause
-  std::vector<uint8_t> after_verb(n + 1, 0);
-  for (const auto& tm : f.mentions.triggers)
-    if (lex.base.triggers.trigger(tm.trigger).pos == Pos::Verb) after_verb[tm.tok_end] = 1;
   for (size_t i = 0; i < f.mentions.preps.size(); ++i) {
     const auto& p = f.mentions.preps[i];
     c.prep_at[p.tok_begin] = static_cast<int>(i);
-    if (lex.base.cues.prep_role(p.payload) == PrepRole::Carry && !(p.tok_end == p.tok_begin + 1 && after_verb[p.tok_begin]))
-      c.clause_break[p.tok_begin] = 1;
+    if (lex.base.cues.prep_role(p.payload) == PrepRole::Carry) c.clause_break[p.tok_begin] = 1;
   }
   for (const auto& d : f.dates)
     for (uint32_t t = d.tok_begin; t < d.tok_end && t < n; ++t) c.filler[t] = 1;
@@ -968,8 +963,12 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
       const auto& ct = M.triggers[content.trigger];
       if (ct.tok_begin > st.tok_end + 6) break;  // the speaker may stand between
       if (!content.alive || content.pos != Pos::Noun || !has_ba(c.tok(ct.tok_begin))) continue;
-      // «اتهمت الحكومة قوات حفتر بخرق …»: the accused named first stays the target
-      if (said.target.empty()) said.target = !content.source.empty() ? content.source : content.target;
+      // «اتهمت الحكومة قوات حفتر بخرق …»: the accused named before the content stays the
+      // target; an actor after it belongs to the content («بالهجمات التركية على داعش»)
+      bool named_before = false;
+      for (uint32_t x : said.target)
+        if (x < M.actors.size() && M.actors[x].tok_begin < ct.tok_begin) named_before = true;
+      if (!named_before) said.target = !content.source.empty() ? content.source : content.target;
       content.alive = false;
       if (c.trace) c.note("«" + std::string(c.tok(ct.tok_begin).norm) + "» is what «" + std::string(c.tok(st.tok_begin).norm) + "» is about");
       break;
@@ -1135,6 +1134,16 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
       if ((b.definite && (share || ib.empty()) && (modes_meet(a, b) || a.mode.empty() || b.mode.empty())) || (shared >= 2 && b.reciprocal && a.reciprocal) || retold_clash ||
           (anaphoric && share && a.mode == b.mode) || (headline && share && a.mode == b.mode && !other_victims)) {
         fold(a, b, "same happening told again");
+        break;
+      }
+      // the same doer and the same done-to, told again further on («القوات الخاصة
+      // الإسرائيلية … اعتدت على الحراس والمصلين» after «اعتداء القوات … على المصلين»)
+      if (!a.source.empty() && !a.target.empty() && !a.reciprocal && !b.reciprocal && modes_meet(a, b) &&
+          place_for(c, a.sentence, a.clause_begin, a.clause_end) && place_for(c, b.sentence, b.clause_begin, b.clause_end) &&
+          places_agree(place_for(c, a.sentence, a.clause_begin, a.clause_end), place_for(c, b.sentence, b.clause_begin, b.clause_end)) &&
+          actor_ids_of(c, a.source, extra) == actor_ids_of(c, b.source, extra) &&
+          actor_ids_of(c, a.target, extra) == actor_ids_of(c, b.target, extra)) {
+        fold(a, b, "the same doer and done-to told again");
         break;
       }
       // violence told in nearby sentences: the casualties of a clash, the lead and the body

@@ -441,10 +441,19 @@ Mentions find_mentions(const Lexicons& lex, const text::Analysis& a, const Artic
       --i;
     }
     // Patrons: an actor right after a relation cue («المدعومة من روسيا»).
+    // A relation cue after a thing, not an actor («معسكر الحمزة الموالي لصالح والحوثيين»),
+    // says whose the thing is: the actor after it is its owner, no patron.
     auto [r_lo, r_hi] = in_tokens(m.relations, s.tok_begin, s.tok_end);
-    for (auto& am : found)
-      for (size_t ri = r_lo; ri < r_hi; ++ri)
+    auto follows_actor = [&](const CueMention& r) {
+      for (const auto& am : found)
+        if (am.tok_end <= r.tok_begin && am.tok_end + 1 >= r.tok_begin) return true;
+      return false;
+    };
+    for (size_t ri = r_lo; ri < r_hi; ++ri) {
+      if (!follows_actor(m.relations[ri])) continue;
+      for (auto& am : found)
         if (am.tok_begin >= m.relations[ri].tok_end && am.tok_begin <= m.relations[ri].tok_end + 1) am.patron = true;
+    }
     // A generic definite name that the text used before as the head of another actor
     // («فصائل موالية لإيران» … «الفصائل») refers to that actor, not to the generic reading.
     for (auto& am : found) {

@@ -469,7 +469,11 @@ struct FinderRun {
         continue;
       }
       const auto tw = type_at(p);
-      if (tw && !tw->cl.definite) {  // «المدينة» refers back; «مدينة X» names
+      // «المدينة» refers back; «مدينة X» names; so does a definite road that goes on to say
+      // where it runs («الطريق الدولي الرابط بين الحديدة ومدينة حرض»)
+      const bool road_named = tw && tw->tw.cls == Cls::Road && tw->cl.definite && word_at(p + 1, s) &&
+                              key_in(tok(p + 1), f.road_words_);
+      if (tw && (!tw->cl.definite || road_named)) {
         if (typed_mention(p, tw->tw, tw->cl, tw->key)) {
           p = raws.back().se;
           continue;
@@ -578,13 +582,26 @@ struct FinderRun {
                                (r.cls != Cls::District || (q < seq.size() && tok(q).norm.starts_with("ال")));
     if (r.cls == Cls::Road) {
       while (q < seq.size() && sent[q] == s && (key_in(tok(q), f.road_words_) || punct_at(q, s, ":"))) ++q;
+      // «الطريق الرابط بين مدينة البوكمال وبلدة الجلاء»: the ends may carry their type words
+      if (const auto tw1 = type_at(q); tw1 && !tw1->cl.definite && tw1->tw.cls != Cls::Road && word_at(q + 1, s)) ++q;
       if (!typed_name(r, q, false)) return false;
       uint32_t q2 = r.ne;
       if (punct_at(q2, s, "-–—/،,")) ++q2;
       while (q2 < seq.size() && sent[q2] == s && tok(q2).norm == "الي"sv) ++q2;
+      // «… ومدينة حرض»: the second place may come with «و» and its own type word
+      if (const auto tw2 = type_at(q2); tw2 && tw2->cl.conj && !tw2->cl.definite && tw2->tw.cls != Cls::Road) ++q2;
       Raw second;
       second.sent = s;
-      if (typed_name(second, q2, false)) {
+      bool have_second = typed_name(second, q2, false);
+      if (!have_second) {
+        // an end the gazetteer lacks, with its container named after it («ومدينة حرض
+        // بمحافظة حجة»): the container stands for that end
+        const uint32_t n = unknown_name_len(q2);
+        uint32_t q3 = q2 + n;
+        if (n > 0 && q3 < seq.size() && sent[q3] == s && tok(q3).norm == "في"sv) ++q3;
+        if (n > 0 && type_at(q3)) have_second = typed_name(second, q3 + 1, false);
+      }
+      if (have_second) {
         r.cands2 = second.cands;
         r.ne = second.ne;
       }
@@ -705,6 +722,8 @@ struct FinderRun {
   }
 
   static constexpr size_t kNear = 100;
+  // the longest stretch of road a report names by its two ends («طريق حلب اللاذقية»)
+  static constexpr double kRoadReachKm = 300;
   int choose(const Raw& r, const std::vector<uint32_t>& cands, size_t self, bool use_article) const {
     if (cands.empty()) return -1;
     std::optional<Point> cont;
@@ -883,7 +902,10 @@ struct FinderRun {
         pl.gazetteer_id.clear();
         pl.name_en.clear();
         pl.precision = "region";
-        if (r.chosen2 >= 0) {
+        // a road between two towns is a region between them; two «ends» farther apart
+        // than any road a report names (a misread end) leave the first end alone
+        if (r.chosen2 >= 0 && distance_km(e.lat, e.lon, g.at(static_cast<uint32_t>(r.chosen2)).lat,
+                                          g.at(static_cast<uint32_t>(r.chosen2)).lon) <= kRoadReachKm) {
           const Entry& e2 = g.at(static_cast<uint32_t>(r.chosen2));
           pl.lat = (e.lat + e2.lat) / 2;
           pl.lon = (e.lon + e2.lon) / 2;
