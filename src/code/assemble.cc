@@ -1107,6 +1107,12 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
       // a headline restates the report's main event: no place needed to agree;
       // nor does one force's advance told town by town («سيطرت على … كما سيطرت على …»)
       const bool headline = a.sentence == 0 && has_headline;
+      // a headline that names no one («قتلى للميليشيات الإيرانية في غارات ليلية») tells the
+      // event the body then tells with its actors
+      if (headline && ia.empty() && !ib.empty() && modes_meet(a, b)) {
+        fold(a, b, "the headline's event told in the body");
+        break;
+      }
       const bool campaign = ((a.type == "COERCE"sv && a.mode == "seize"sv && b.mode == "seize"sv) ||
                              (a.type == "MOBILIZE"sv && a.mode == "troops"sv && b.mode == "troops"sv)) &&
                             b.sentence <= a.sentence + 2 &&
@@ -1131,7 +1137,7 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
         for (const auto& id : actor_ids_of(c, b.target, extra)) other_victims = other_victims && !ta.count(id);
       }
       const bool retold_clash = a.reciprocal && b.reciprocal && shared >= 1 && a.mode == b.mode && b.sentence <= a.sentence + 2;
-      if ((b.definite && (share || ib.empty()) && (modes_meet(a, b) || a.mode.empty() || b.mode.empty())) || (shared >= 2 && b.reciprocal && a.reciprocal) || retold_clash ||
+      if ((b.definite && (share || ib.empty()) && (modes_meet(a, b) || a.mode.empty() || b.mode.empty() || (!a.reciprocal && !b.reciprocal))) || (shared >= 2 && b.reciprocal && a.reciprocal) || retold_clash ||
           (anaphoric && share && a.mode == b.mode) || (headline && share && a.mode == b.mode && !other_victims)) {
         fold(a, b, "same happening told again");
         break;

@@ -260,6 +260,11 @@ void CasualtyFinder::read_phrase(const text::Analysis& a, uint32_t h, const Head
         if (p->count > 0) v = p->count;
         civ_item = p->civilian;
         item_end = item_begin + 1;
+        // «عنصر واحد», «مدنية واحدة»: the numeral repeats the singular's one
+        if (p->count == 1 && item_end < se &&
+            (toks[item_end].norm == "\xD9\x88\xD8\xA7\xD8\xAD\xD8\xAF"sv ||                 // واحد
+             toks[item_end].norm == "\xD9\x88\xD8\xA7\xD8\xAD\xD8\xAF\xD9\x87"sv))      // واحده
+          ++item_end;
         if (!civ_item) {
           uint32_t e2 = item_end;
           if (civilians_after(a, item_end, se, v, e2)) civ_item = true;
@@ -281,6 +286,15 @@ void CasualtyFinder::read_phrase(const text::Analysis& a, uint32_t h, const Head
       c = item_end;
       if (!count) break;  // «مقتل مدنيين وعسكريين»: no sum
       if (const auto s = skip_.match(toks, c, se)) end = c = s->end;
+      // «4 عناصر من الحرس الثوري، وعنصر واحد من الدفاع الوطني»: the side each victim is
+      // from stands between the items of the list
+      if (c < se && toks[c].norm == "\xD9\x85\xD9\x86"sv) {  // من
+        uint32_t k = c + 1;
+        while (k < se && k < c + 6 && !(toks[k].kind == TokenKind::Punct && toks[k].norm == ","sv) &&
+               !toks[k].norm.starts_with("\xD9\x88"))  // و
+          ++k;
+        if (k < se && k < c + 6 && k > c + 1) c = k;
+      }
     }
     // Nothing after the noun: a number right before it («أكثر من 500 إصابة»), but not the
     // victims of a previous phrase («استشهاد طفلين وإصابة والدتهما»).
