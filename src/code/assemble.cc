@@ -1316,7 +1316,11 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
       for (size_t i = lo; i < hi; ++i) {
         const auto& dm = f.dates[i];
         if (dm.background || dm.date.value.empty()) continue;
-        if (!best || (dm.tok_begin >= d.clause_begin && dm.tok_begin < d.clause_end)) best = &dm;
+        const bool own = dm.tok_begin >= d.clause_begin && dm.tok_begin < d.clause_end;
+        const bool best_own = best && best->tok_begin >= d.clause_begin && best->tok_begin < d.clause_end;
+        // the own clause's date first; else the earliest a telling gives («هاجموا … الليلة
+        // الماضية» before «في بيان حمل تاريخ اليوم»): a report comes after the happening
+        if (!best || (own && !best_own) || (!best_own && !own && dm.date.value < best->date.value)) best = &dm;
       }
     }
     // else the date of the report's lead («… مساء السبت» in its first sentences)

@@ -146,6 +146,11 @@ PlaceFinder::PlaceFinder(const std::filesystem::path& data_dir) : gaz_(data_dir)
     for (const auto& r : t.rows()) directions_[text::fold_utf8(r[c_w])] = t.number(r, c_b);
   }
   {
+    const Table t(geo / "direction_preps.tsv", 2);
+    const size_t c_w = t.column("word"), c_b = t.column("bearing");
+    for (const auto& r : t.rows()) beside_[text::fold_utf8(r[c_w])] = t.number(r, c_b);
+  }
+  {
     const Table t(geo / "name_prefixes.tsv", 1);
     for (const auto& r : t.rows()) prefixes_.insert(text::dict_key(r[0]));
   }
@@ -210,6 +215,7 @@ struct Raw {
   std::string key;               // joined key of the name
   bool has_dir = false;
   double bearing = 0;
+  bool beside = false;  // «شرقي دير الزور»: that way from the town (bearing), not in it
   double score = 0;
   bool conj = false;   // first name token carries و
   bool typed = false;  // announced by a type word
@@ -372,6 +378,30 @@ struct FinderRun {
     return 1;
   }
 
+  // Direction words before a town: «شرقي دير الزور», «جنوب غربي مدينة درعا» (read
+  // before the type word if there is one). Two words are tried before one.
+  void take_beside(Raw& r) {
+    if (r.has_dir) return;
+    for (uint32_t n : {2u, 1u}) {
+      if (r.sb < n) continue;
+      const uint32_t b = r.sb - n;
+      if (sent[b] != r.sent) continue;
+      std::string words;
+      bool ok = true;
+      for (uint32_t k = b; k < r.sb && ok; ++k) {
+        if (tok(k).kind != TokenKind::Word) ok = false;
+        if (!words.empty()) words += ' ';
+        words += tok(k).norm;
+      }
+      if (!ok) continue;
+      const auto it = f.beside_.find(words);
+      if (it == f.beside_.end()) continue;
+      r.beside = true;
+      r.bearing = it->second;
+      return;
+    }
+  }
+
   // Direction adjectives after a place: «الغربي», «الشمالي الغربي».
   void take_direction(Raw& r) {
     double x = 0, y = 0;
@@ -520,6 +550,7 @@ struct FinderRun {
       r.rule = rule;
       r.score = std::clamp(0.55 + 0.5 * ctx + (prominent ? 0.15 : 0) - (ambiguous ? 0.15 : 0), 0.05, 0.97);
       take_direction(r);
+      take_beside(r);
       r.cands = cands;
       raws.push_back(std::move(r));
       p = raws.back().se;
@@ -614,6 +645,7 @@ struct FinderRun {
     if (r.cls == Cls::Site) r.cands.clear();  // «شارع بغداد», «مستشفى الثورة»: named after, not in
     r.se = r.ne;
     take_direction(r);
+    if (r.cls == Cls::Settlement) take_beside(r);  // «شمال مدينة حلب»
     raws.push_back(r);
     if (tw.cls == Cls::Settlements || tw.cls == Cls::Settlement) {
       // «قريتي الشحيل وذيبان», «قرى X وY وZ», «قرى X، Y»
@@ -724,6 +756,8 @@ struct FinderRun {
   static constexpr size_t kNear = 100;
   // the longest stretch of road a report names by its two ends («طريق حلب اللاذقية»)
   static constexpr double kRoadReachKm = 300;
+  // how far from a town a place «east of» it is put («شرقي دير الزور»)
+  static constexpr double kBesideKm = 15;
   int choose(const Raw& r, const std::vector<uint32_t>& cands, size_t self, bool use_article) const {
     if (cands.empty()) return -1;
     std::optional<Point> cont;
@@ -850,6 +884,14 @@ struct FinderRun {
     pl.precision = precision_of(e);
     fill_admin(pl, e);
     if (e.kind == Kind::Country) return pl;
+    // «شرقي دير الزور»: a point that way from the town, as far as a report's «east of»
+    // usually reaches
+    if (r.beside && (r.cls == Cls::None || r.cls == Cls::Settlement) &&
+        (e.kind == Kind::Town || e.kind == Kind::Admin3 || e.kind == Kind::Neighbourhood)) {
+      offset_point(e.lat, e.lon, r.bearing, kBesideKm, pl.lat.emplace(), pl.lon.emplace());
+      pl.precision = "district";
+      return pl;
+    }
 
     switch (r.cls) {
       case Cls::Countryside: {

@@ -75,6 +75,7 @@ class PlaceFinder {
   knowledge::KeyMap<TypeWord> types_;
   knowledge::KeyMap<double> context_;
   knowledge::KeyMap<double> directions_;  // folded word (with article) → bearing
+  knowledge::KeyMap<double> beside_;      // folded direction word(s) before a town → bearing
   knowledge::KeySet prefixes_;            // keys of first words of two-word names
   knowledge::KeyMap<bool> ambiguous_;     // joined keys → needs a type word
   knowledge::KeySet not_names_;           // keys

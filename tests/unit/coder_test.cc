@@ -161,6 +161,24 @@ TEST_F(CoderRules, CasualtiesOfTheClashInTheNextSentence) {
   EXPECT_EQ(r.events[0].casualties.injured, 5);
 }
 
+TEST_F(CoderRules, AHappeningTakesTheEarliestDateItsTellingsGive) {
+  // the statement «اليوم» reports the attack of «الليلة الماضية»
+  auto r = code("شن تنظيم داعش هجوماً على مواقع الفصائل في مدينة مارع. وقال التنظيم في بيان اليوم إن مقاتليه هاجموا "
+                "مواقع الفصائل في مارع. وفجر انتحاريون من التنظيم سيارات مفخخة قرب مواقع الفصائل في مارع الليلة الماضية.",
+                "2015-08-11");
+  ASSERT_EQ(r.events.size(), 1u);
+  ASSERT_TRUE(r.events[0].date);
+  EXPECT_EQ(r.events[0].date->value, "2015-08-10");
+}
+
+TEST_F(CoderRules, EastOfATownIsNotTheTown) {
+  auto r = code("قتل ثلاثة عناصر من قوات النظام بهجوم لخلايا تنظيم داعش شرقي دير الزور.");
+  ASSERT_EQ(r.events.size(), 1u);
+  ASSERT_TRUE(r.events[0].location && r.events[0].location->lat);
+  EXPECT_EQ(r.events[0].location->precision, "district");
+  EXPECT_GT(*r.events[0].location->lon, 40.25);  // Deir ez-Zor city is at 40.14 E
+}
+
 TEST_F(CoderRules, EvidenceOffsetsPointIntoTheOriginalText) {
   const std::string text = "قصفت قوات النظام بالمدفعية الثقيلة بلدة مجدليا بريف إدلب الجنوبي.";
   auto r = code(text);
