@@ -1173,7 +1173,9 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
       Draft& content = drafts[j];
       const auto& ct = M.triggers[content.trigger];
       if (ct.tok_begin > tt.tok_end + 6) break;
-      if (!content.alive || !has_ba(c.tok(ct.tok_begin))) continue;
+      // «هدد … بشن عملية», or the object of such a noun («هدد … بقطع الهدنة»)
+      if (!content.alive || !(has_ba(c.tok(ct.tok_begin)) || (ct.tok_begin > tt.tok_end && has_ba(c.tok(ct.tok_begin - 1)))))
+        continue;
       add_all(threat.target, content.target);
       content.alive = false;
       if (c.trace) c.note("«" + std::string(c.tok(ct.tok_begin).norm) + "» is what «" + std::string(c.tok(tt.tok_begin).norm) + "» threatens");
