@@ -1,17 +1,17 @@
-// Fuzz target: the gzip member readers: ingest::ByteStream (zlib gz*, used for
-// .warc.gz and ingest) and the document reader on a .jsonl.gz file.
+// Fuzz target: the gzip member readers: io::ByteStream (zlib inflate, used for
+// .warc.gz, ingest and code) and the document reader on a .jsonl.gz file.
 #include <cstdint>
 #include <string>
 #include <vector>
 
 #include "common.h"
-#include "ingest/warc.h"
+#include "io/byte_stream.h"
 #include "io/documents.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string path = marsad::fuzz::temp_file(data, size, ".jsonl.gz");
   {
-    marsad::ingest::ByteStream s(path);
+    marsad::io::ByteStream s(path);
     std::vector<char> buf(4096);
     size_t total = 0;
     while (s.ok() && total < (size_t{8} << 20)) {  // cap what a tiny zip bomb may inflate to

@@ -11,6 +11,7 @@
 
 #include "ingest/encoding.h"
 #include "ingest/warc.h"
+#include "io/byte_stream.h"
 #include "io/documents.h"
 
 namespace marsad::ingest {
@@ -160,7 +161,7 @@ void Ingester::report_progress(bool force) {
 }
 
 bool Ingester::read_whole(const fs::path& file, const std::string& name, std::string& out) {
-  ByteStream in(file.string());
+  io::ByteStream in(file.string());
   if (!in.ok()) {
     fail(store::Failure{name, "", in.error(), "error"});
     return false;
@@ -218,7 +219,7 @@ void Ingester::read_html(const fs::path& file, const std::string& name) {
 }
 
 void Ingester::read_jsonl(const fs::path& file, const std::string& name) {
-  ByteStream in(file.string());
+  io::ByteStream in(file.string());
   if (!in.ok()) {
     fail(store::Failure{name, "", in.error(), "error"});
     return;

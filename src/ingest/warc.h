@@ -10,6 +10,7 @@
 // where it says; the reader then resynchronises on the next "WARC/1." line,
 // keeps the record's bytes up to there and reports a recovered problem. A
 // truncated gzip stream is reported; every record before the cut is still read.
+// The bytes come through io::ByteStream (src/io/byte_stream.h).
 #pragma once
 
 #include <cstdint>
@@ -20,36 +21,6 @@
 #include <string_view>
 
 namespace marsad::ingest {
-
-// A plain or gzip-compressed file read sequentially (zlib inflate; concatenated
-// gzip members are read one after the other, a file that does not start with
-// the gzip magic is passed through, bytes after the last member are ignored).
-// A member whose CRC or length check fails: the bytes inflated before the
-// check are returned, then error() names the member and its offset.
-class ByteStream {
- public:
-  explicit ByteStream(const std::string& path);
-  ~ByteStream();
-  ByteStream(const ByteStream&) = delete;
-  ByteStream& operator=(const ByteStream&) = delete;
-
-  bool ok() const;
-  // Reads up to n bytes; 0 at end of data or on error (see error()).
-  size_t read(char* buf, size_t n);
-  // Bytes of the underlying file consumed so far (compressed offset).
-  uint64_t file_offset() const;
-  // "" or the reason the data ended early ("truncated gzip stream", …).
-  const std::string& error() const { return error_; }
-  // The error is a failed CRC or length check: every byte was inflated and
-  // handed out, but the data may be damaged (a warning rather than a loss).
-  bool error_after_data() const { return error_after_data_; }
-
- private:
-  struct State;
-  std::unique_ptr<State> s_;
-  std::string error_;
-  bool error_after_data_ = false;
-};
 
 struct WarcRecord {
   uint64_t number = 0;   // 1-based record number in the file

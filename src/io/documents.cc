@@ -1,19 +1,20 @@
 // Reading documents: JSON Lines (simdjson DOM, one line at a time, through
-// zlib so that .gz corpora read the same way), text files and standard input.
+// io::ByteStream so that .gz corpora read the same way), text files and
+// standard input.
 #include "io/documents.h"
 
-#include <fcntl.h>
 #include <unistd.h>
 #include <unicode/ucnv.h>
-#include <zlib.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <climits>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <optional>
 #include <simdjson.h>
+
+#include "io/byte_stream.h"
 
 namespace marsad::io {
 namespace {
@@ -46,37 +47,24 @@ std::string human_bytes(size_t n) {
   return buf;
 }
 
-std::string zlib_message(const char* msg);
-
 // A byte stream from a file or standard input, gunzipped on the fly when it
-// is gzip data (zlib passes other data through unchanged).
+// is gzip data (ByteStream passes other data through unchanged).
 class Source {
  public:
   Source() = default;
   Source(const Source&) = delete;
   Source& operator=(const Source&) = delete;
-  ~Source() {
-    if (gz_ != nullptr) gzclose(gz_);
-  }
 
   // Returns an empty string on success, else the reason.
   std::string open(const std::string& path) {
-    int fd = -1;
     if (path == "-") {
-      fd = ::dup(STDIN_FILENO);
-      if (fd < 0) return std::string("cannot read standard input: ") + std::strerror(errno);
+      in_.emplace(ByteStream::from_fd(STDIN_FILENO));
     } else {
       std::error_code ec;
       if (std::filesystem::is_directory(path, ec)) return "is a directory";
-      fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-      if (fd < 0) return std::string("cannot open: ") + std::strerror(errno);
+      in_.emplace(path);
     }
-    gz_ = gzdopen(fd, "rb");
-    if (gz_ == nullptr) {
-      ::close(fd);
-      return "cannot open: out of memory";
-    }
-    gzbuffer(gz_, 1u << 18);
+    if (!in_->ok()) return in_->error();
     buf_.resize(size_t{1} << 20);
     return {};
   }
@@ -85,24 +73,22 @@ class Source {
   bool fill() {
     if (pos_ < len_) return true;
     if (eof_) return false;
-    int n = gzread(gz_, buf_.data(), static_cast<unsigned>(buf_.size()));
-    if (n < 0) {
-      int errnum = 0;
-      const char* msg = gzerror(gz_, &errnum);
-      error_ = std::string("read error: ") + (errnum == Z_ERRNO ? std::string(std::strerror(errno)) : zlib_message(msg));
-      eof_ = true;
-      return false;
-    }
+    size_t n = in_->read(buf_.data(), buf_.size());
     if (n == 0) {
       eof_ = true;
-      // A truncated gzip stream ends with an error that gzread reports only here.
-      int errnum = 0;
-      const char* msg = gzerror(gz_, &errnum);
-      if (errnum != Z_OK && errnum != Z_STREAM_END) error_ = "read error: " + zlib_message(msg);
+      // A truncated or damaged gzip stream, or a failed read, ends the data here.
+      const std::string& why = in_->error();
+      if (!why.empty()) {
+        if (in_->error_after_data()) {
+          warning_ = "warning: " + why;
+        } else {
+          error_ = why.rfind("read error: ", 0) == 0 ? why : "read error: " + why;
+        }
+      }
       return false;
     }
     pos_ = 0;
-    len_ = static_cast<size_t>(n);
+    len_ = n;
     return true;
   }
 
@@ -175,26 +161,21 @@ class Source {
     return true;
   }
 
+  // "" or why the data ended early (then part of the input is lost).
   const std::string& error() const { return error_; }
+  // "" or a problem found after every byte was handed out: a gzip member whose
+  // CRC or length check failed; its documents were read but may be damaged.
+  const std::string& warning() const { return warning_; }
 
  private:
-  gzFile gz_ = nullptr;
+  std::optional<ByteStream> in_;
   std::vector<char> buf_;
   size_t pos_ = 0;
   size_t len_ = 0;
   bool eof_ = false;
   std::string error_;
+  std::string warning_;
 };
-
-// zlib prefixes its messages with the stream's name ("<fd:3>: "): drop it.
-std::string zlib_message(const char* msg) {
-  std::string_view m = msg == nullptr ? std::string_view("unknown zlib error") : std::string_view(msg);
-  if (m.substr(0, 4) == "<fd:") {
-    size_t colon = m.find(": ");
-    if (colon != std::string_view::npos) m.remove_prefix(colon + 2);
-  }
-  return std::string(m);
-}
 
 bool looks_like_iso_date(std::string_view s) {
   if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
@@ -493,6 +474,8 @@ ReadStats DocumentReader::read(const std::string& path, const DocumentSink& sink
       if (!handle_line(ctx, line, lineno, name, sink, errors, stats)) return stats;
     }
     if (!src.error().empty()) report(lineno + 1, src.error());
+    // Every line was read (and its documents delivered); the last one ends the damaged member.
+    if (!src.warning().empty() && errors) errors(ReadError{name, lineno, src.warning()});
     return stats;
   }
 
@@ -507,6 +490,7 @@ ReadStats DocumentReader::read(const std::string& path, const DocumentSink& sink
     report(0, src.error());
     if (bytes.empty()) return stats;
   }
+  if (!src.warning().empty() && errors) errors(ReadError{name, 0, src.warning()});
   Document doc;
   doc.text = decode_text(bytes, nullptr);
   bytes.clear();
