@@ -329,6 +329,13 @@ bool lam_bound(const Context& c, const ActorMention& a) {
   return !(a.tok_begin == a.name_begin && name.rfind("\xD9\x84", 0) == 0);  // ل
 }
 
+// «التي», «الذي», «الذين»
+bool is_relative_pronoun(const text::Token& t) {
+  return t.norm == "\xD8\xA7\xD9\x84\xD8\xAA\xD9\x8A"sv ||                 // التي
+         t.norm == "\xD8\xA7\xD9\x84\xD8\xB0\xD9\x8A"sv ||                 // الذي
+         t.norm == "\xD8\xA7\xD9\x84\xD8\xB0\xD9\x8A\xD9\x86"sv;         // الذين
+}
+
 // «انسحابها», «تقدمهم»: a word ending in the possessive pronoun ها / هم / هما (a bare
 // ه is also the folded ة, so it is not read as a pronoun here).
 bool possessive_suffix(const text::Token& t) {
@@ -523,10 +530,7 @@ RoleReading read_roles(const Context& c, const TriggerMention& tm, const knowled
   // pronoun has for subject the actor the pronoun follows
   if (verb && r.source.empty() && tm.tok_begin >= 2) {
     const auto& rel = c.tok(tm.tok_begin - 1);
-    static const std::set<std::string> kRelatives = {"\xD8\xA7\xD9\x84\xD8\xAA\xD9\x8A",          // التي
-                                                     "\xD8\xA7\xD9\x84\xD8\xB0\xD9\x8A",          // الذي
-                                                     "\xD8\xA7\xD9\x84\xD8\xB0\xD9\x8A\xD9\x86"};  // الذين
-    if (kRelatives.count(std::string(rel.norm))) {
+    if (is_relative_pronoun(rel)) {
       auto [lo, hi] = in_tokens(c.f.mentions.actors, sent.tok_begin, tm.tok_begin - 1);
       for (size_t k = hi; k-- > lo;) {
         const auto& am = c.actor(static_cast<uint32_t>(k));
@@ -1231,6 +1235,20 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
       if (c.trace) c.note("drop «" + std::string(c.tok(M.triggers[d.trigger].tok_begin).norm) + "»: background");
       continue;
     }
+    // an opinion («اعتبر … أن», «يرى», «أعرب عن اعتقاده بأن») earlier in the sentence: what
+    // follows is a view of events, not a report of one
+    {
+      const auto& sent = f.analysis.sentences[d.sentence];
+      const uint32_t at = M.triggers[d.trigger].tok_begin;
+      bool opinion = false;
+      auto [o_lo, o_hi] = in_tokens(M.status, sent.tok_begin, at);
+      for (size_t oi = o_lo; oi < o_hi && !opinion; ++oi)
+        opinion = M.status[oi].tok_end <= at && lex.base.cues.status_cue(M.status[oi].payload).status == "opinion"sv;
+      if (opinion && d.merged.empty()) {
+        if (c.trace) c.note("drop «" + std::string(c.tok(at).norm) + "»: inside an opinion");
+        continue;
+      }
+    }
     const auto& tm = M.triggers[d.trigger];
     const auto& sent = f.analysis.sentences[d.sentence];
     Event e;
@@ -1271,7 +1289,7 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
       bool near_before = cue.before && s.tok_end <= tm.tok_begin && s.tok_begin >= soft_begin &&
                          tm.tok_begin - s.tok_end <= 10;
       bool near_after = !cue.before && s.tok_begin >= tm.tok_end && s.tok_begin - tm.tok_end <= 3;
-      if (near_before || near_after) e.status = cue.status;
+      if ((near_before || near_after) && cue.status != "opinion"sv) e.status = cue.status;
     }
     // attribution: a cue in the same sentence
     auto [at_lo, at_hi] = in_tokens(M.attribution, sent.tok_begin, sent.tok_end);

@@ -27,8 +27,13 @@ bool has_key(const text::Token& t, std::string_view key) {
 std::string_view without_conjunction(const text::Token& t) {
   std::string_view s = t.norm;
   if ((starts_with(s, "\xD9\x88") || starts_with(s, "\xD9\x81")) && s.size() > 6 &&
-      (has_key(t, s.substr(2)) || has_key(t, text::dict_key(s.substr(2)))))
-    return s.substr(2);
+      (has_key(t, s.substr(2)) || has_key(t, text::dict_key(s.substr(2))))) {
+    // «فروا», «وفوا»: a plural verb needs three root letters before «وا», so a word of
+    // four letters ending in «وا» keeps its first letter
+    const std::string_view rest = s.substr(2);
+    if (rest.size() < 10 && rest.ends_with("\xD9\x88\xD8\xA7")) return s;
+    return rest;
+  }
   return s;
 }
 
@@ -414,12 +419,32 @@ Mentions find_mentions(const Lexicons& lex, const text::Analysis& a, const Artic
       if (!ctx.country.empty() && info.country != ctx.country) return true;  // another country's news
       return am.tok_begin == am.name_begin && ctx.country.empty();
     };
+    // «القاعدة» after «قاعدة العند» was named: the base again, not al-Qaeda. An ambiguous
+    // one-word name that the report used before as a common noun heading a name
+    // («قاعدة العند», outside any actor's name) refers back to that thing.
+    auto names_a_thing = [&](const ActorMention& am) {
+      if (!am.ambiguous || am.tok_end != am.name_begin + 1 || !is_definite(a.tokens[am.name_begin]) ||
+          a.tokens[am.name_begin].keys.empty())
+        return false;
+      const std::string_view key = a.tokens[am.name_begin].keys.back();
+      const uint32_t from = am.name_begin > 3000 ? am.name_begin - 3000 : 0;
+      auto in_actor = [&](uint32_t k) {
+        for (const auto& x : m.actors)
+          if (x.tok_begin <= k && k < x.tok_end) return true;
+        return false;
+      };
+      for (uint32_t k = from; k + 1 < am.name_begin; ++k)
+        if (!a.tokens[k].keys.empty() && a.tokens[k].keys.back() == key && !is_definite(a.tokens[k]) &&
+            a.tokens[k + 1].kind == text::TokenKind::Word && !in_actor(k))
+          return true;
+      return false;
+    };
     std::vector<ActorMention> kept;
     uint32_t floor = s.tok_begin;
     for (auto& am : found) {
       ActorMention probe = std::move(am);  // `found` is replaced by `kept` below
       absorb_heads(lex, a, s.tok_begin, probe, floor);
-      if (unsupported(probe)) continue;
+      if (unsupported(probe) || names_a_thing(probe)) continue;
       floor = probe.tok_end;
       kept.push_back(std::move(probe));
     }
@@ -549,11 +574,13 @@ Mentions find_mentions(const Lexicons& lex, const text::Analysis& a, const Artic
     // states: «تسيطر … منذ 2016», «الخاضع لسيطرة», «تحسباً لهجمات»
     bool state = false;
     std::vector<PhraseMatch> st;
-    lex.triggers.states().match_at(a.tokens, t.tok_begin, t.tok_end, st);
+    const uint32_t sb = a.sentences[m.sentence_of[t.tok_begin]].tok_begin;
+    const uint32_t se = a.sentences[m.sentence_of[t.tok_begin]].tok_end;
+    // a state that is the trigger or goes on past it («يرفض التعليق»: declines to comment)
+    lex.triggers.states().match_at(a.tokens, t.tok_begin, std::min(se, t.tok_end + 3), st);
     const std::string& type = lex.triggers.trigger(t.payload).type;
     for (const auto& x : st)
-      if (!lex.triggers.state_entry(x.payload).blocker && x.tok_end == t.tok_end) state = true;
-    const uint32_t sb = a.sentences[m.sentence_of[t.tok_begin]].tok_begin;
+      if (!lex.triggers.state_entry(x.payload).blocker && x.tok_end >= t.tok_end) state = true;
     for (uint32_t b = t.tok_begin >= 2 ? std::max(sb, t.tok_begin - 2) : sb; b < t.tok_begin && !state; ++b) {
       st.clear();
       lex.triggers.states().match_at(a.tokens, b, t.tok_begin, st);

@@ -37,7 +37,7 @@ CueLexicon CueLexicon::load(const std::filesystem::path& data_dir) {
   const size_t s_form = s.column("form"), s_status = s.column("status"), s_pos = s.column("position");
   for (const auto& row : s.rows()) {
     const std::string& st = TsvTable::cell(row, s_status);
-    if (st != "attempted" && st != "planned" && st != "denied" && st != "claimed" && st != "occurred")
+    if (st != "attempted" && st != "planned" && st != "denied" && st != "claimed" && st != "occurred" && st != "opinion")
       throw LoadError(s.where(row) + ": unknown status '" + st + "'");
     lex.status_cues_.push_back(StatusCue{st, TsvTable::cell(row, s_pos) != "after"});
     lex.status_.add(TsvTable::cell(row, s_form), static_cast<uint32_t>(lex.status_cues_.size() - 1));
