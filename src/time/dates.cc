@@ -157,7 +157,7 @@ struct DateFinder::MonthRef {
   uint32_t end = 0;
   int month = 0;
   int year = -1;      // given in the text, or -1
-  int modifier = 0;   // 0 none, -1 past, +1 next, 2 current
+  int modifier = 0;   // 0 none, -1 past, +1 next, 2 current, -2 the year before publication
   bool context = false;  // a year or a modifier follows
   bool strict = false;   // an ambiguous name: needs a day, a year, a modifier or «شهر»
 };
@@ -359,6 +359,21 @@ std::optional<DateFinder::MonthRef> DateFinder::month_at(const std::vector<text:
     r.context = true;
     return r;
   }
+  // «أوائل مايو من العام الحالي», «آب من العام الماضي»: the year named by a relative word
+  if (y < se && y > k && is(toks[y - 1], year_intro_)) {
+    if (is(toks[y], current_)) {
+      r.modifier = 2;
+      r.end = y + 1;
+      r.context = true;
+      return r;
+    }
+    if (is(toks[y], past_)) {
+      r.modifier = -2;
+      r.end = y + 1;
+      r.context = true;
+      return r;
+    }
+  }
   if (k < se && is(toks[k], past_)) r.modifier = -1;
   else if (k < se && is(toks[k], next_)) r.modifier = 1;
   else if (k < se && is(toks[k], current_)) r.modifier = 2;
@@ -376,6 +391,7 @@ std::optional<int> infer_year(int month, int modifier, const std::optional<int>&
   const int py = year_of(*pub), pm = month_of(*pub);
   switch (modifier) {
     case 2: return py;
+    case -2: return py - 1;  // «من العام الماضي»
     case -1: return month < pm ? py : py - 1;
     case 1: return month > pm ? py : py + 1;
     default: return month <= pm + 1 ? py : py - 1;
