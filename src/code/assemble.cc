@@ -956,6 +956,18 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
       }
   }
 
+  // «فإن الاجتماع سيناقش جهود السلام في سوريا واليمن»: what a meeting will discuss is its
+  // agenda, not another meeting (the places and parties after it are topics)
+  for (size_t i = 1; i < drafts.size(); ++i) {
+    Draft& verb = drafts[i];
+    if (!verb.alive || verb.type != "CONSULT"sv || verb.pos != Pos::Verb) continue;
+    const Draft& noun = drafts[i - 1];
+    if (noun.type != "CONSULT"sv || noun.pos != Pos::Noun || noun.sentence != verb.sentence) continue;
+    if (M.triggers[noun.trigger].tok_end != M.triggers[verb.trigger].tok_begin) continue;
+    verb.alive = false;
+    if (c.trace) c.note("«" + std::string(c.tok(M.triggers[verb.trigger].tok_begin).norm) + "» is what «" +
+                        std::string(c.tok(M.triggers[noun.trigger].tok_begin).norm) + "» will deal with");
+  }
   // What a statement welcomes or condemns is its content, not a happening told anew:
   // «رحب رودس بالهجمات التركية على تنظيم داعش» is support for Turkey.
   for (size_t i = 0; i < drafts.size(); ++i) {
@@ -966,7 +978,9 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
       Draft& content = drafts[j];
       const auto& ct = M.triggers[content.trigger];
       if (ct.tok_begin > st.tok_end + 6) break;  // the speaker may stand between
-      if (!content.alive || content.pos != Pos::Noun || !has_ba(c.tok(ct.tok_begin))) continue;
+      // «رحب بالهجمات», and for a condemnation also its direct object («دانت … القصف التركي»)
+      const bool object = has_ba(c.tok(ct.tok_begin)) || (said.type == "ACCUSE"sv && is_definite(c.tok(ct.tok_begin)));
+      if (!content.alive || content.pos != Pos::Noun || !object) continue;
       // «اتهمت الحكومة قوات حفتر بخرق …»: the accused named before the content stays the
       // target; an actor after it belongs to the content («بالهجمات التركية على داعش»)
       bool named_before = false;

@@ -67,9 +67,10 @@ void drop_countries_as_places(code::Mentions& m, const std::vector<geo::PlaceMen
       if (w == p) return true;
     return false;
   };
+  // (a capital too: «في الدوحة» is where, «الدوحة» as a subject is Qatar's government)
   std::unordered_map<uint32_t, const geo::PlaceMention*> country_at;  // by first token
   for (const auto& p : places)
-    if (p.place.precision == "country"sv) country_at.emplace(p.tok_begin, &p);
+    if (p.place.lat) country_at.emplace(p.tok_begin, &p);
   std::erase_if(m.actors, [&](const code::ActorMention& am) {
     if (am.anaphor || am.patron || am.tok_begin != am.name_begin) return false;
     auto it = country_at.find(am.tok_begin);
