@@ -979,8 +979,12 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
       const auto& ct = M.triggers[content.trigger];
       if (ct.tok_begin > st.tok_end + 6) break;  // the speaker may stand between
       // «رحب بالهجمات», and for a condemnation also its direct object («دانت … القصف التركي»)
-      const bool object = has_ba(c.tok(ct.tok_begin)) || (said.type == "ACCUSE"sv && is_definite(c.tok(ct.tok_begin)));
-      if (!content.alive || content.pos != Pos::Noun || !object) continue;
+      // (a masdar spelled like a verb, right after a one-word speaker: «وأدان بيسكوف دعم واشنطن»)
+      const bool masdar = content.pos != Pos::Noun && said.type == "ACCUSE"sv && ct.tok_begin <= st.tok_end + 1 &&
+                          !has_conjunction(c.tok(ct.tok_begin));
+      const bool object = has_ba(c.tok(ct.tok_begin)) ||
+                          (said.type == "ACCUSE"sv && (is_definite(c.tok(ct.tok_begin)) || masdar));
+      if (!content.alive || (content.pos != Pos::Noun && !masdar) || !object) continue;
       // «اتهمت الحكومة قوات حفتر بخرق …»: the accused named before the content stays the
       // target; an actor after it belongs to the content («بالهجمات التركية على داعش»)
       bool named_before = false;

@@ -456,6 +456,10 @@ Mentions find_mentions(const Lexicons& lex, const text::Analysis& a, const Artic
       const auto& next = found[i + 1];
       if (g.anaphor || lex.actors.at(g.actor).kind != "unidentified"sv || next.anaphor) continue;
       uint32_t t = g.tok_end;
+      // «25 مقاتلاً على الأقل من الفصائل»
+      if (t + 2 < s.tok_end && a.tokens[t].norm == "\xD8\xB9\xD9\x84\xD9\x8A"sv &&  // علي (على)
+          a.tokens[t + 1].keys.size() > 0 && a.tokens[t + 1].keys.back() == "\xD8\xA7\xD9\x82\xD9\x84"sv)  // اقل
+        t += 2;
       if (t >= s.tok_end || a.tokens[t].norm != "\xD9\x85\xD9\x86"sv) continue;  // من
       ++t;
       if (t < s.tok_end && a.tokens[t].norm == "\xD8\xB5\xD9\x81\xD9\x88\xD9\x81"sv) ++t;  // صفوف
