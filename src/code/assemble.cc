@@ -329,6 +329,17 @@ bool lam_bound(const Context& c, const ActorMention& a) {
   return !(a.tok_begin == a.name_begin && name.rfind("\xD9\x84", 0) == 0);  // ل
 }
 
+// «لقي», «لقيت», «لقوا», «يلقى»: the light verb of what befalls its subject
+bool suffers(const text::Token& t) {
+  std::string_view w = t.norm;
+  if (w.size() > 6 && (w.starts_with("\xD9\x88") || w.starts_with("\xD9\x81"))) w.remove_prefix(2);  // و ف
+  for (std::string_view f : {"\xD9\x84\xD9\x82\xD9\x8A"sv, "\xD9\x84\xD9\x82\xD9\x8A\xD8\xAA"sv,
+                             "\xD9\x84\xD9\x82\xD9\x88\xD8\xA7"sv, "\xD9\x8A\xD9\x84\xD9\x82\xD9\x8A"sv,
+                             "\xD8\xAA\xD9\x84\xD9\x82\xD9\x8A"sv})  // لقي لقيت لقوا يلقي تلقي
+    if (w == f) return true;
+  return false;
+}
+
 // «التي», «الذي», «الذين»
 bool is_relative_pronoun(const text::Token& t) {
   return t.norm == "\xD8\xA7\xD9\x84\xD8\xAA\xD9\x8A"sv ||                 // التي
@@ -495,9 +506,9 @@ RoleReading read_roles(const Context& c, const TriggerMention& tm, const knowled
   if (anchor_is_verb && anchor < tm.tok_begin) {
     // light verb: its subject stands between it and the noun, or before it
     if (!between.empty() && content_words(c, anchor + 1, c.actor(between[0]).tok_begin) <= 1) {
-      // «لقي عدد من عناصر التنظيم مصرعهم»: the subject of a light verb whose noun
-      // tells a death or a wound is its victim
-      if (trig.frame == Frame::Victim) {
+      // «لقي عدد من عناصر التنظيم مصرعهم»: the subject of «لقي» (met) with a noun that
+      // tells a death or a wound is its victim («قام داعش بخطف …» keeps its agent)
+      if (trig.frame == Frame::Victim && suffers(c.tok(anchor))) {
         add_all(r.target, coordinated(c, between, 0));
         r.how = "light_verb_victim";
       } else {
@@ -751,6 +762,7 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
   std::vector<Draft> drafts;
   Slicer slicer(f.text);
 
+  const bool opens_with_headline = is_headline(f.analysis);
   // 1. One draft per trigger whose guard («req=») holds in its clause.
   for (uint32_t ti = 0; ti < M.triggers.size(); ++ti) {
     const auto& tm = M.triggers[ti];
@@ -761,6 +773,18 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
       if (guard_holds(c, t, cb, ce, tm)) {
         chosen = &t;
         break;
+      }
+    }
+    // «خطف تنظيم داعش نحو 230 مدنياً»: a word that is a noun and a verb, opening a
+    // sentence of the body, is the verb (VSO); a headline opens with the noun («خطف 230 مدنياً»)
+    if (chosen && chosen->pos == Pos::Noun && tm.tok_begin == f.analysis.sentences[tm.sentence].tok_begin &&
+        !(tm.sentence == 0 && opens_with_headline)) {
+      for (uint32_t option : tm.options) {
+        const auto& t = lex.base.triggers.trigger(option);
+        if (t.pos == Pos::Verb && t.type == chosen->type && guard_holds(c, t, cb, ce, tm)) {
+          chosen = &t;
+          break;
+        }
       }
     }
     if (!chosen) {

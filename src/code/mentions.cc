@@ -585,12 +585,14 @@ Mentions find_mentions(const Lexicons& lex, const text::Analysis& a, const Artic
     const std::string& type = lex.triggers.trigger(t.payload).type;
     for (const auto& x : st)
       if (!lex.triggers.state_entry(x.payload).blocker && x.tok_end >= t.tok_end) state = true;
-    for (uint32_t b = t.tok_begin >= 2 ? std::max(sb, t.tok_begin - 2) : sb; b < t.tok_begin && !state; ++b) {
+    // a blocker up to its reach before the trigger (two words unless states.tsv says more)
+    constexpr uint32_t kMaxReach = 5;
+    for (uint32_t b = t.tok_begin >= kMaxReach ? std::max(sb, t.tok_begin - kMaxReach) : sb; b < t.tok_begin && !state; ++b) {
       st.clear();
       lex.triggers.states().match_at(a.tokens, b, t.tok_begin, st);
       for (const auto& x : st) {
         const auto& e = lex.triggers.state_entry(x.payload);
-        if (e.blocker && (e.blocks.empty() || e.blocks == type)) state = true;
+        if (e.blocker && (e.blocks.empty() || e.blocks == type) && t.tok_begin - b <= e.reach) state = true;
       }
     }
     if (state) continue;

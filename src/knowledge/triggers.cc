@@ -133,12 +133,18 @@ TriggerLexicon TriggerLexicon::load(const std::filesystem::path& data_dir) {
   }
 
   TsvTable st = TsvTable::read(dir / "states.tsv");
-  const size_t st_form = st.column("form"), st_kind = st.column("kind"), st_blocks = st.find_column("blocks");
+  const size_t st_form = st.column("form"), st_kind = st.column("kind"), st_blocks = st.find_column("blocks"),
+               st_reach = st.find_column("reach");
   for (const auto& row : st.rows()) {
     const std::string& kind = TsvTable::cell(row, st_kind);
     if (kind != "state" && kind != "blocker") throw LoadError(st.where(row) + ": kind must be state or blocker");
     StateEntry e{kind == "blocker", st_blocks == TsvTable::npos ? std::string() : TsvTable::cell(row, st_blocks)};
     if (!e.blocks.empty() && !valid_type(e.blocks)) throw LoadError(st.where(row) + ": unknown event type '" + e.blocks + "'");
+    if (st_reach != TsvTable::npos && !TsvTable::cell(row, st_reach).empty()) {
+      const std::string& r = TsvTable::cell(row, st_reach);
+      if (r.size() != 1 || r[0] < '1' || r[0] > '5') throw LoadError(st.where(row) + ": reach must be 1 to 5, not '" + r + "'");
+      e.reach = static_cast<uint32_t>(r[0] - '0');
+    }
     lex.state_entries_.push_back(std::move(e));
     lex.states_.add(TsvTable::cell(row, st_form), static_cast<uint32_t>(lex.state_entries_.size() - 1));
   }

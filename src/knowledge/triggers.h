@@ -61,6 +61,7 @@ class TriggerLexicon {
   struct StateEntry {
     bool blocker = false;  // a word before a trigger (else: the trigger form itself is a state)
     std::string blocks;    // the event type it blocks, empty = any
+    uint32_t reach = 2;    // a blocker: at most this many words between its start and the trigger
   };
   const StateEntry& state_entry(uint32_t payload) const { return state_entries_[payload]; }
 

@@ -102,6 +102,7 @@ ASSAULT | ied | 1832 | agent | phrase | P:سيارة مفخخة,سيارة مل�
 ASSAULT | suicide | 1831 | agent | phrase | P:فجر نفسه,فجرت نفسها,فجروا أنفسهم,فجر انتحاري نفسه,يفجر نفسه,هجوم انتحاري,هجوما انتحاريا,هجمات انتحارية,تفجير انتحاري,تفجيرا انتحاريا,تفجيرات انتحارية,عملية انتحارية,عمليات انتحارية,انتحاري,انتحاريون,انتحاريين,انتحارية,حزام ناسف,أحزمة ناسفة,عملية استشهادية | suicide bombing; the bomber's organisation is source
 ASSAULT | abduction | 181 | agent | verb | V:اختطف/ختطف;خطف/خطف && -:خطف | abduct; bare «خطف» is listed with the victim-frame noun row (same spelling); «اختُطف» passive has the same spelling as the active: a following armed actor is source, a following person is target
 ASSAULT | abduction | 181 | victim | noun | N:اختطاف,خطف,عمليات خطف,عملية خطف,إخفاء قسري,الإخفاء القسري!,تغييب قسري,احتجاز رهائن | «اختطاف X» → X target; agent via «على يد»/«من قبل»
+ASSAULT | abduction | 181 | agent | verb | X:خطف | bare «خطف» read as the verb only where it opens a sentence of the body («خطف تنظيم داعش نحو 230 مدنياً»); elsewhere the noun row above is read first (file order)
 ASSAULT | abduction | 181 | agent | verb | X:غيب,غيبت,غيبوا,احتجز رهائن,احتجزت رهائن,اختطفت,اختطفوا | forced disappearance / hostage taking
 ASSAULT | assassination | 186 | agent | verb | X:اغتال,اغتالت,اغتالوا,اغتالا,يغتال,تغتال,يغتالون | assassinate; object is target
 ASSAULT | assassination | 186 | victim | noun | N:اغتيال,اغتيالات,تصفية,عملية اغتيال,عمليات اغتيال,محاولة اغتيال | «اغتيال X» → X target; «محاولة» makes it attempted (status.tsv)
