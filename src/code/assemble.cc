@@ -1409,6 +1409,14 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
     if (e.type == "ASSAULT"sv) {
       std::map<uint32_t, Casualties> per_sentence;
       for (uint32_t si : told) {
+       // a sentence of history («تشهد سوريا منذ آذار 2011 نزاعاً تسبب بمقتل 230 ألف شخص»)
+       // told next to the event adds no victims to it
+       if (si != d.sentence) {
+         bool history = false;
+         auto [h_lo, h_hi] = in_tokens(f.dates, f.analysis.sentences[si].tok_begin, f.analysis.sentences[si].tok_end);
+         for (size_t hi2 = h_lo; hi2 < h_hi; ++hi2) history = history || f.dates[hi2].background;
+         if (history) continue;
+       }
        auto [lo, hi] = in_tokens(f.casualties, f.analysis.sentences[si].tok_begin, f.analysis.sentences[si].tok_end);
        for (size_t ci = lo; ci < hi; ++ci) {
         const auto& cm = f.casualties[ci];

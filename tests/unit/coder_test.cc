@@ -171,6 +171,14 @@ TEST_F(CoderRules, AHappeningTakesTheEarliestDateItsTellingsGive) {
   EXPECT_EQ(r.events[0].date->value, "2015-08-10");
 }
 
+TEST_F(CoderRules, AHistorySentenceAddsNoVictims) {
+  auto r = code("قتل خمسة مدنيين في قصف مدفعي لقوات النظام على بلدة كفرنبل بريف إدلب الجنوبي. وتشهد سوريا منذ "
+                "منتصف آذار 2011 نزاعاً دامياً تسبب بمقتل أكثر من 230 ألف شخص.");
+  const Event* e = find(r, "ASSAULT");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->casualties.killed, 5);
+}
+
 TEST_F(CoderRules, EastOfATownIsNotTheTown) {
   auto r = code("قتل ثلاثة عناصر من قوات النظام بهجوم لخلايا تنظيم داعش شرقي دير الزور.");
   ASSERT_EQ(r.events.size(), 1u);
