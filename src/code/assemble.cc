@@ -1238,6 +1238,20 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
     }
   }
 
+  // A meeting or a visit is between parties that can treat with each other: a leader
+  // visiting a victim's family («وزار والدي الطفل») consults no one.
+  for (auto& d : drafts) {
+    if (!d.alive || d.type != "CONSULT"sv || d.target.empty() || d.source.empty()) continue;
+    bool all_people = true;
+    for (uint32_t x : d.target) {
+      const ActorMention& m = x < M.actors.size() ? M.actors[x] : extra[x - M.actors.size()];
+      all_people = all_people && civilian_kind(lex.base.actors.at(m.actor));
+    }
+    if (all_people) {
+      d.alive = false;
+      if (c.trace) c.note("drop «" + std::string(c.tok(M.triggers[d.trigger].tok_begin).norm) + "»: a visit to private people");
+    }
+  }
   // Civilians do not raid, arrest or shell: a civilian «source» of violence or
   // coercion is its victim read in the wrong role («اعتقال عدد من الشبان»).
   for (auto& d : drafts) {
