@@ -1241,7 +1241,7 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
   // A meeting or a visit is between parties that can treat with each other: a leader
   // visiting a victim's family («وزار والدي الطفل») consults no one.
   for (auto& d : drafts) {
-    if (!d.alive || d.type != "CONSULT"sv || d.target.empty() || d.source.empty()) continue;
+    if (!d.alive || d.type != "CONSULT"sv || d.target.empty()) continue;
     bool all_people = true;
     for (uint32_t x : d.target) {
       const ActorMention& m = x < M.actors.size() ? M.actors[x] : extra[x - M.actors.size()];
