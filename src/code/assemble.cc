@@ -329,14 +329,11 @@ bool lam_bound(const Context& c, const ActorMention& a) {
   return !(a.tok_begin == a.name_begin && name.rfind("\xD9\x84", 0) == 0);  // ل
 }
 
-// «لقي», «لقيت», «لقوا», «يلقى»: the light verb of what befalls its subject
-bool suffers(const text::Token& t) {
-  std::string_view w = t.norm;
-  if (w.size() > 6 && (w.starts_with("\xD9\x88") || w.starts_with("\xD9\x81"))) w.remove_prefix(2);  // و ف
-  for (std::string_view f : {"\xD9\x84\xD9\x82\xD9\x8A"sv, "\xD9\x84\xD9\x82\xD9\x8A\xD8\xAA"sv,
-                             "\xD9\x84\xD9\x82\xD9\x88\xD8\xA7"sv, "\xD9\x8A\xD9\x84\xD9\x82\xD9\x8A"sv,
-                             "\xD8\xAA\xD9\x84\xD9\x82\xD9\x8A"sv})  // لقي لقيت لقوا يلقي تلقي
-    if (w == f) return true;
+// The light verb at `at` says what befalls its subject (light_verbs.tsv `subject`: «لقي»).
+bool light_verb_undergoes(const Context& c, uint32_t at) {
+  auto [lo, hi] = in_tokens(c.f.mentions.light_verbs, at, at + 1);
+  for (size_t i = lo; i < hi; ++i)
+    if (c.lex.base.cues.light_verb_undergoes(c.f.mentions.light_verbs[i].payload)) return true;
   return false;
 }
 
@@ -508,7 +505,7 @@ RoleReading read_roles(const Context& c, const TriggerMention& tm, const knowled
     if (!between.empty() && content_words(c, anchor + 1, c.actor(between[0]).tok_begin) <= 1) {
       // «لقي عدد من عناصر التنظيم مصرعهم»: the subject of «لقي» (met) with a noun that
       // tells a death or a wound is its victim («قام داعش بخطف …» keeps its agent)
-      if (trig.frame == Frame::Victim && suffers(c.tok(anchor))) {
+      if (trig.frame == Frame::Victim && light_verb_undergoes(c, anchor)) {
         add_all(r.target, coordinated(c, between, 0));
         r.how = "light_verb_victim";
       } else {

@@ -69,8 +69,14 @@ CueLexicon CueLexicon::load(const std::filesystem::path& data_dir) {
   }
 
   TsvTable l = TsvTable::read(dir / "light_verbs.tsv");
-  const size_t l_form = l.column("form");
-  for (const auto& row : l.rows()) lex.light_verbs_.add(TsvTable::cell(row, l_form), 0);
+  const size_t l_form = l.column("form"), l_subject = l.find_column("subject");
+  for (const auto& row : l.rows()) {
+    const std::string& subject = l_subject == TsvTable::npos ? std::string() : TsvTable::cell(row, l_subject);
+    if (!subject.empty() && subject != "agent" && subject != "undergoer")
+      throw LoadError(l.where(row) + ": subject must be agent or undergoer, not '" + subject + "'");
+    lex.light_undergoes_.push_back(subject == "undergoer");
+    lex.light_verbs_.add(TsvTable::cell(row, l_form), static_cast<uint32_t>(lex.light_undergoes_.size() - 1));
+  }
 
   TsvTable b = TsvTable::read(dir / "boilerplate.tsv");
   const size_t b_form = b.column("form");

@@ -46,6 +46,9 @@ class CueLexicon {
   const PhraseIndex& relations() const { return relations_; }
   const RelationCue& relation_cue(uint32_t p) const { return relation_cues_[p]; }
   const PhraseIndex& light_verbs() const { return light_verbs_; }
+  // light_verbs.tsv `subject` = undergoer: the light verb's subject suffers the noun after
+  // it («لقي عدد من العناصر مصرعهم»), it does not do it
+  bool light_verb_undergoes(uint32_t p) const { return p < light_undergoes_.size() && light_undergoes_[p]; }
   // boilerplate.tsv: a sentence that begins with one of these is not part of the report.
   const PhraseIndex& boilerplate() const { return boilerplate_; }
 
@@ -59,6 +62,7 @@ class CueLexicon {
   PhraseIndex relations_;
   std::vector<RelationCue> relation_cues_;
   PhraseIndex light_verbs_;
+  std::vector<bool> light_undergoes_;
   PhraseIndex boilerplate_;
 };
 
