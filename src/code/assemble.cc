@@ -20,6 +20,8 @@ using knowledge::Pos;
 using text::TokenKind;
 
 constexpr uint32_t kNone = static_cast<uint32_t>(-1);
+// sentences back an event without a place of its own looks for one before the article's main place
+constexpr uint32_t kPlaceLookBack = 2;
 
 // A trigger read for its roles, before merging.
 struct Draft {
@@ -1374,6 +1376,13 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
       auto [ob, oe] = clause_of(c, other.tok_begin);
       const geo::PlaceMention* p = place_for(c, other.sentence, ob, oe);
       if (p && (!where || precision_rank(p->place) < precision_rank(where->place))) where = p;
+    }
+    // none in its own sentences: the place of the sentence just before (a paragraph
+    // goes on about one place), then the article's main place
+    for (uint32_t back = 1; !where && back <= kPlaceLookBack && back <= d.sentence; ++back) {
+      const auto& ps = f.analysis.sentences[d.sentence - back];
+      const geo::PlaceMention* p = place_for(c, d.sentence - back, ps.tok_begin, ps.tok_end);
+      if (p && p->place.precision != "country"sv) where = p;
     }
     if (where) e.location = where->place;
     else if (f.main_place >= 0) e.location = f.places[static_cast<size_t>(f.main_place)].place;

@@ -179,6 +179,19 @@ TEST_F(CoderRules, AHistorySentenceAddsNoVictims) {
   EXPECT_EQ(e->casualties.killed, 5);
 }
 
+TEST_F(CoderRules, AnEventWithoutAPlaceTakesThePlaceJustTold) {
+  // the paragraph goes on about Jerusalem; the article also names Tehran, more than once
+  auto r = code("قالت طهران إن الغارة الإسرائيلية على القنيطرة لن تمر دون رد، وأكدت طهران دعمها لحزب الله. "
+                "واقتحم مستوطنون باحات المسجد الأقصى في القدس صباح اليوم. واعتدت القوات الإسرائيلية على المصلين "
+                "بالضرب.");
+  const Event* e = nullptr;
+  for (const auto& x : r.events)
+    if (x.type == "ASSAULT" && x.evidence.sentence.begin > 100) e = &x;
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->location);
+  EXPECT_EQ(e->location->name_ar, "القدس");
+}
+
 TEST_F(CoderRules, EastOfATownIsNotTheTown) {
   auto r = code("قتل ثلاثة عناصر من قوات النظام بهجوم لخلايا تنظيم داعش شرقي دير الزور.");
   ASSERT_EQ(r.events.size(), 1u);
