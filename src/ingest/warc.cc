@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <memory>
@@ -82,12 +83,16 @@ bool dechunk(std::string_view in, std::string& out) {
       p = e + 1;
       continue;
     }
+    // a chunk size is hex digits only: strtoull would read «-8» as 2^64 - 8, and p + n
+    // would wrap around and walk back over the body for ever (found by fuzz_warc)
+    if (!std::isxdigit(static_cast<unsigned char>(t[0]))) return false;
     char* end = nullptr;
+    errno = 0;
     unsigned long long n = std::strtoull(t.c_str(), &end, 16);
-    if (end == t.c_str()) return false;
+    if (end == t.c_str() || errno == ERANGE) return false;
     p = e + 1;
     if (n == 0) return true;
-    if (p + n > in.size()) {
+    if (n > in.size() - p) {
       out.append(in.substr(p));
       return false;
     }

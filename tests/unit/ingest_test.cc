@@ -301,6 +301,43 @@ TEST(Warc, ChunkedAndCompressedHttpBodies) {
   EXPECT_FALSE(parse_http_response("not http", r, reason));
 }
 
+// fuzz_warc (2026-11-26): a chunk size «-8» was read as 2^64 - 8 and the reader walked back
+// over the body for ever, until out of memory. Now the broken chunking is reported and the
+// body kept as far as it could be read.
+TEST(Warc, NegativeOrHugeChunkSizeEnds) {
+  for (const char* size : {"-8", "+8", "ffffffffffffffff", "fffffffffffffffffffffff", "7fffffffffffffff"}) {
+    std::string chunked = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n4\r\nabcd\r\n";
+    chunked += std::string(size) + "\r\nefgh\r\n0\r\n\r\n";
+    HttpResponse r;
+    std::string reason;
+    parse_http_response(chunked, r, reason);
+    EXPECT_LE(r.body.size(), chunked.size()) << size;
+    EXPECT_EQ(r.body.substr(0, 4), "abcd") << size;
+  }
+  // the input the fuzzer found, whole
+  std::ifstream in(std::string(MARSAD_SOURCE_DIR) + "/fuzz/regressions/warc-chunk-size-negative.bin", std::ios::binary);
+  ASSERT_TRUE(in);
+  const std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const auto dir = std::filesystem::temp_directory_path() / "marsad_warc_regression";
+  std::filesystem::create_directories(dir);
+  const auto path = dir / "negative-chunk.warc";
+  { std::ofstream(path, std::ios::binary) << data; }
+  WarcReader reader(path.string());
+  size_t records = 0;
+  reader.each(
+      [&](const WarcRecord& rec) {
+        ++records;
+        HttpResponse http;
+        std::string why;
+        parse_http_response(rec.block, http, why);
+        EXPECT_LE(http.body.size(), data.size());
+        return true;
+      },
+      [](const std::string&, const std::string&, bool) {});
+  EXPECT_LE(records, 2u);
+  std::filesystem::remove_all(dir);
+}
+
 // ---------------------------------------------------------------- the program
 
 TEST(IngestCommand, MixedFolderWithBadInputs) {
