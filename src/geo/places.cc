@@ -269,7 +269,7 @@ struct FinderRun {
   // Longest sequence at p found in `index` (gazetteer or blocked phrases).
   NameMatch match_at(uint32_t p, bool blocks) const {
     NameMatch best;
-    if (!word_at(p, sent[p])) return best;
+    if (p >= seq.size() || !word_at(p, sent[p])) return best;
     const uint32_t s = sent[p];
     for_proclitic_keys(tok(p), [&](std::string_view k0, size_t ki) {
       const text::HashedKey hk = tok(p).keys.hashed(ki);
@@ -318,7 +318,7 @@ struct FinderRun {
   };
   std::optional<TypeHit> type_at(uint32_t p) const {
     std::optional<TypeHit> out;
-    if (!word_at(p, sent[p])) return out;
+    if (p >= seq.size() || !word_at(p, sent[p])) return out;  // callers may ask one past the end
     for_proclitic_keys(tok(p), [&](std::string_view k, size_t ki) {
       const text::HashedKey hk{k, tok(p).keys.hash(ki)};
       if (!f.types_filter_.maybe(hk)) return false;
@@ -358,6 +358,7 @@ struct FinderRun {
 
   // An unknown place name at p: one word, two when the first is a name prefix («كفر», «تل»).
   uint32_t unknown_name_len(uint32_t p) const {
+    if (p >= seq.size()) return 0;
     const uint32_t s = sent[p];
     if (!word_at(p, s)) return 0;
     const Token& t = tok(p);

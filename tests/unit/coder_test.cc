@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <fstream>
+#include <iterator>
 #include <memory>
 #include <set>
 #include <string>
@@ -190,6 +192,23 @@ TEST_F(CoderRules, AnEventWithoutAPlaceTakesThePlaceJustTold) {
   ASSERT_NE(e, nullptr);
   ASSERT_TRUE(e->location);
   EXPECT_EQ(e->location->name_ar, "القدس");
+}
+
+// fuzz_coder (2026-11-26): a road type word as the last word of the text («… على طريق»)
+// made the place finder read one token past the end (ASan: heap-buffer-overflow).
+TEST_F(CoderRules, TextEndingInARoadTypeWord) {
+  for (const char* text : {"قتل شخص على طريق", "استهدف هجوم حافلة على الطريق الدولي الرابط بين",
+                           "استهدف هجوم حافلة على الطريق الدولي الرابط بين حلب ومدينة"}) {
+    auto r = code(text);
+    EXPECT_LE(r.events.size(), 1u) << text;
+  }
+  std::ifstream in(std::string(MARSAD_SOURCE_DIR) + "/fuzz/regressions/coder-road-end-of-text.bin", std::ios::binary);
+  ASSERT_TRUE(in);
+  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const size_t nl = bytes.find('\n');
+  auto r = code(nl != std::string::npos && nl <= 40 ? bytes.substr(nl + 1) : bytes,
+                nl != std::string::npos && nl <= 40 ? bytes.substr(0, nl) : std::string());
+  EXPECT_EQ(r.doc_id, "t");
 }
 
 TEST_F(CoderRules, EastOfATownIsNotTheTown) {
