@@ -245,6 +245,9 @@ Gazetteer::Gazetteer(const std::filesystem::path& data_dir) {
       const int32_t target = find_id(r[c_target]);
       if (target < 0) throw LoadError(t.where(r) + ": unknown target '" + std::string(r[c_target]) + "'");
       add_name(r[c_name], static_cast<uint32_t>(target));
+      // an entry the gazetteer names only in English takes its first alias as its Arabic
+      // name, so every mention of it reports one spelling («مأرب», not «ـمأرب» as written)
+      if (entries_[static_cast<size_t>(target)].name_ar.empty()) entries_[static_cast<size_t>(target)].name_ar = std::string(r[c_name]);
     }
   }
   first_filter_.build(first_max_);

@@ -216,6 +216,7 @@ struct Raw {
   bool has_dir = false;
   double bearing = 0;
   bool beside = false;  // «شرقي دير الزور»: that way from the town (bearing), not in it
+  uint32_t beside_words = 0;  // the direction words before the name
   double score = 0;
   bool conj = false;   // first name token carries و
   bool typed = false;  // announced by a type word
@@ -398,6 +399,7 @@ struct FinderRun {
       const auto it = f.beside_.find(words);
       if (it == f.beside_.end()) continue;
       r.beside = true;
+      r.beside_words = n;
       r.bearing = it->second;
       return;
     }
@@ -891,6 +893,12 @@ struct FinderRun {
         (e.kind == Kind::Town || e.kind == Kind::Admin3 || e.kind == Kind::Neighbourhood)) {
       offset_point(e.lat, e.lon, r.bearing, kBesideKm, pl.lat.emplace(), pl.lon.emplace());
       pl.precision = "district";
+      // not the gazetteer's town: its own name («شرقي دير الزور») and no gazetteer id, so that
+      // a store keeping one row per place never mixes it with the town
+      if (r.sb >= r.beside_words) pl.name_ar = surface(r.sb - r.beside_words, r.se, 0);
+      static constexpr const char* kSides[] = {"north", "northeast", "east", "southeast", "south", "southwest", "west", "northwest"};
+      pl.name_en = std::string(kSides[static_cast<int>(std::lround(r.bearing / 45.0)) % 8]) + " of " + e.name_en;
+      pl.gazetteer_id.clear();
       return pl;
     }
 
