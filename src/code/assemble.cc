@@ -1189,13 +1189,14 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
       }
       // the same doer and the same done-to, told again further on («القوات الخاصة
       // الإسرائيلية … اعتدت على الحراس والمصلين» after «اعتداء القوات … على المصلين»)
-      if (!a.source.empty() && !a.target.empty() && !a.reciprocal && !b.reciprocal && modes_meet(a, b) &&
-          place_for(c, a.sentence, a.clause_begin, a.clause_end) && place_for(c, b.sentence, b.clause_begin, b.clause_end) &&
-          places_agree(place_for(c, a.sentence, a.clause_begin, a.clause_end), place_for(c, b.sentence, b.clause_begin, b.clause_end)) &&
-          actor_ids_of(c, a.source, extra) == actor_ids_of(c, b.source, extra) &&
-          actor_ids_of(c, a.target, extra) == actor_ids_of(c, b.target, extra)) {
-        fold(a, b, "the same doer and done-to told again");
-        break;
+      if (!a.source.empty() && !a.target.empty() && !a.reciprocal && !b.reciprocal && modes_meet(a, b)) {
+        const geo::PlaceMention* pa = place_for(c, a.sentence, a.clause_begin, a.clause_end);
+        const geo::PlaceMention* pb = pa ? place_for(c, b.sentence, b.clause_begin, b.clause_end) : nullptr;
+        if (pa && pb && places_agree(pa, pb) && actor_ids_of(c, a.source, extra) == actor_ids_of(c, b.source, extra) &&
+            actor_ids_of(c, a.target, extra) == actor_ids_of(c, b.target, extra)) {
+          fold(a, b, "the same doer and done-to told again");
+          break;
+        }
       }
       // violence told in nearby sentences: the casualties of a clash, the lead and the body
       const bool same_sides = shared >= 2 || (shared >= 1 && (ia.size() == 1 || ib.size() == 1));

@@ -428,9 +428,11 @@ Mentions find_mentions(const Lexicons& lex, const text::Analysis& a, const Artic
         return false;
       const std::string_view key = a.tokens[am.name_begin].keys.back();
       const uint32_t from = am.name_begin > 3000 ? am.name_begin - 3000 : 0;
+      // earlier sentences' actors are in token order: only those starting shortly before k
       auto in_actor = [&](uint32_t k) {
-        for (const auto& x : m.actors)
-          if (x.tok_begin <= k && k < x.tok_end) return true;
+        auto [lo, hi] = in_tokens(m.actors, k >= 16 ? k - 16 : 0, k + 1);
+        for (size_t i = lo; i < hi; ++i)
+          if (m.actors[i].tok_begin <= k && k < m.actors[i].tok_end) return true;
         return false;
       };
       for (uint32_t k = from; k + 1 < am.name_begin; ++k)
