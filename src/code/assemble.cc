@@ -157,6 +157,12 @@ Context make_context(const AssemblyLexicons& lex, const ArticleFacts& f, Trace* 
     const auto& p = f.mentions.preps[i];
     c.prep_at[p.tok_begin] = static_cast<int>(i);
     if (lex.base.cues.prep_role(p.payload) == PrepRole::Carry) c.clause_break[p.tok_begin] = 1;
+    // «سيطرت المقاومة الشعبية بجنوب اليمن، على آخر معاقل …»: a comma before the
+    // preposition of the act's object or doer does not end the clause
+    const PrepRole role = lex.base.cues.prep_role(p.payload);
+    if ((role == PrepRole::Target || role == PrepRole::Agent) && p.tok_begin > 0 &&
+        f.analysis.tokens[p.tok_begin - 1].norm == ","sv)
+      c.clause_break[p.tok_begin - 1] = 0;
   }
   for (const auto& d : f.dates)
     for (uint32_t t = d.tok_begin; t < d.tok_end && t < n; ++t) c.filler[t] = 1;
@@ -609,6 +615,22 @@ RoleReading read_roles(const Context& c, const TriggerMention& tm, const knowled
   return r;
 }
 
+// The token is the first word of the trigger's form as written (its rule names the
+// form: "triggers.tsv:74:ألقت القبض على"), maybe after «و»/«ف» — not the form's
+// first word with a clitic glued on («القبض» against «قبض على»).
+bool written_as_form(const knowledge::Trigger& t, const text::Token& tok) {
+  const size_t colon = t.rule.rfind(':');
+  if (colon == std::string::npos) return false;
+  std::string_view form(t.rule);
+  form = form.substr(colon + 1);
+  form = form.substr(0, form.find(' '));
+  const std::string folded = text::fold_utf8(form);
+  std::string_view w = tok.norm;
+  if (w == folded) return true;
+  return w.size() == folded.size() + 2 && w.substr(2) == folded &&
+         (w.substr(0, 2) == "\xD9\x88"sv || w.substr(0, 2) == "\xD9\x81"sv);  // و ف
+}
+
 // A trigger with a «req=» guard fires only when one of its words stands in its
 // clause (or, for a noun, right around it).
 bool guard_holds(const Context& c, const knowledge::Trigger& t, uint32_t cb, uint32_t ce, const TriggerMention& tm) {
@@ -710,15 +732,21 @@ bool is_headline(const text::Analysis& a) {
 // Finer places first: a site or town, a district, a governorate or region, a country.
 int precision_rank(const Place& p) {
   if (p.precision == "point"sv || p.precision == "town"sv) return 0;
-  if (p.precision == "district"sv) return 1;
+  // a region inside one district («بادية البوكمال», the desert around a town) is as fine as
+  // a district
+  if (p.precision == "district"sv || (p.precision == "region"sv && !p.admin2.empty())) return 1;
   if (p.precision == "country"sv) return 3;
   return 2;
 }
 
 // Two events' places agree when both are near each other, with room for the
-// coarser of the two («ريف دير الزور» holds «البوكمال»); a country agrees with anything.
+// coarser of the two («ريف دير الزور» holds «البوكمال»); a country agrees with anything;
+// two named villages agree only when they are one.
 bool places_agree(const geo::PlaceMention* a, const geo::PlaceMention* b) {
-  if (!a || !b || !a->place.lat || !b->place.lat) return true;
+  if (!a || !b) return true;
+  // two villages by two names are two places, however near («بلدة الشحيل», «بلدة ذيبان»)
+  if (a->settlement && b->settlement && a->place.name_ar != b->place.name_ar) return false;
+  if (!a->place.lat || !b->place.lat) return true;
   auto coarse = [](const Place& p) {
     return p.precision == "district"sv || p.precision == "governorate"sv || p.precision == "region"sv;
   };
@@ -792,10 +820,11 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
     }
     // A verb never carries «ب», «ال» or a glued «ل» before a past form: «بدعم»,
     // «الدعم», «لدعم» are the noun spelled like the verb.
+    // (unless a verb phrase begins with those letters as written: «بسطت سيطرتها», «ألقت القبض»)
     knowledge::Trigger as_noun;
     if (chosen->pos == Pos::Verb) {
       const auto& t0 = c.tok(tm.tok_begin);
-      if (has_ba(t0) || is_definite(t0) || has_lam(t0)) {
+      if ((has_ba(t0) || is_definite(t0) || has_lam(t0)) && !(tm.tok_end > tm.tok_begin + 1 && written_as_form(*chosen, t0))) {
         as_noun = *chosen;
         as_noun.pos = Pos::Noun;
         chosen = &as_noun;
@@ -822,12 +851,17 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
     }
     uint32_t anchor = tm.tok_begin;
     bool light = false;
-    if (trig.pos == Pos::Noun) {
+    // a phrase that is no light verb itself («استعادة السيطرة», «الدخول إلى») is a noun
+    if (trig.pos == Pos::Noun || (trig.pos == Pos::Phrase && !c.light_at[tm.tok_begin])) {
       // a light verb up to four words before, in the same clause: «شنت طائرات التحالف غارات»
       auto [l_lo, l_hi] = in_tokens(M.light_verbs, tm.tok_begin >= 12 ? tm.tok_begin - 12 : 0, tm.tok_begin);
       for (size_t li = l_lo; li < l_hi; ++li) {
         const auto& lv = M.light_verbs[li];
         if (lv.sentence != tm.sentence || lv.tok_end > tm.tok_begin || tm.tok_begin - lv.tok_end > 8) continue;
+        // «التوجه», «بنجاح»: with the article or «ب» the word is a noun, no light verb
+        if ((is_definite(c.tok(lv.tok_begin)) || has_ba(c.tok(lv.tok_begin))) &&
+            !lex.base.cues.light_verb_written(lv.payload, c.tok(lv.tok_begin).norm))
+          continue;
         bool other_break = false;  // a comma may stand between, a new clause may not
         for (uint32_t t = lv.tok_end; t < tm.tok_begin; ++t)
           if (c.clause_break[t] && !is_clause_punct(c.tok(t))) other_break = true;
@@ -1062,6 +1096,32 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
                        M.triggers[drafts[j].trigger].tok_begin >= noun.anchor;)
       if (drafts[j].alive && M.triggers[drafts[j].trigger].tok_begin == noun.anchor)
         fold(noun, drafts[j], "light verb and its noun");
+  }
+  // 3a'. «بسطت سيطرتها على مدينة الحوطة … بعد اشتباكات عنيفة مع المتمردين»: the fighting
+  //      a capture came after is how it was taken — one event, and the one fought is
+  //      the one the place was taken from.
+  for (size_t i = 0; i < drafts.size(); ++i) {
+    Draft& seize = drafts[i];
+    if (!seize.alive || seize.type != "COERCE"sv || seize.mode != "seize"sv) continue;
+    for (size_t j = i + 1; j < drafts.size() && drafts[j].sentence == seize.sentence; ++j) {
+      Draft& fight = drafts[j];
+      if (!fight.alive || fight.type != "ASSAULT"sv || fight.mode != "clash"sv || fight.pos != Pos::Noun) continue;
+      const auto& ft = M.triggers[fight.trigger];
+      const bool after_word = ft.tok_begin > 0 && (c.tok(ft.tok_begin - 1).norm == "\xD8\xA8\xD8\xB9\xD8\xAF"sv ||  // بعد
+                                                   c.tok(ft.tok_begin - 1).norm == "\xD8\xB9\xD9\x82\xD8\xA8"sv);   // عقب
+      if (!after_word) break;
+      // the fighting names no doer of its own, or the capturer
+      auto id_of = [&](uint32_t x) { return x < M.actors.size() ? M.actors[x].actor : extra[x - M.actors.size()].actor; };
+      bool own_doer = false;
+      for (uint32_t x : fight.source)
+        if (std::none_of(seize.source.begin(), seize.source.end(), [&](uint32_t y) { return id_of(x) == id_of(y); }))
+          own_doer = true;
+      if (own_doer) break;
+      const bool recip = seize.reciprocal;
+      fold(seize, fight, "a capture and the fighting it came after");
+      seize.reciprocal = recip;
+      break;
+    }
   }
   // 3b. A force noun that is the object of an attack («استهداف رتل للقوات الأمريكية»)
   //     names the target, not a movement.
@@ -1371,12 +1431,22 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
     // place: own clause, then sentence; a finer place told in a sentence merged into
     // the event («شرقي دير الزور» in the headline, «البوكمال» in the body) wins over a
     // coarse one; then the article's main place
+    // A headline's place is its summary («… في درعا»): the body's place of the same event
+    // («بين بلدتي تسيل وسحم الجولان») wins over it unless it is coarser («بريف حلب» in the
+    // body, «بشمال منبج» in the headline).
     const geo::PlaceMention* where = place_for(c, d.sentence, d.clause_begin, d.clause_end);
+    auto in_headline = [&](const geo::PlaceMention* p) { return opens_with_headline && p->sentence == 0; };
+    // a village the gazetteer lacks, placed at its container, still names a village
+    auto rank = [](const geo::PlaceMention* p) { return p->settlement ? 0 : precision_rank(p->place); };
     for (uint32_t mt : d.merged) {
       const auto& other = M.triggers[mt];
       auto [ob, oe] = clause_of(c, other.tok_begin);
       const geo::PlaceMention* p = place_for(c, other.sentence, ob, oe);
-      if (p && (!where || precision_rank(p->place) < precision_rank(where->place))) where = p;
+      if (!p) continue;
+      const bool body_over_headline = where && in_headline(where) && !in_headline(p) && rank(p) <= rank(where);
+      const bool same_source = !where || in_headline(where) == in_headline(p);
+      if (!where || body_over_headline || (same_source && rank(p) < rank(where)))
+        where = p;
     }
     // none in its own sentences: the place of the sentence just before (a paragraph
     // goes on about one place), then the article's main place

@@ -309,7 +309,7 @@ std::vector<const ActorMention*> antecedents(const std::vector<const ActorMentio
 }
 
 // A reference word for an armed group («الميليشيات», «الفصائل», «التنظيم») never
-// points back to a state or its government («ميليشيات … عناصرها من أفغانستان»).
+// points back to a state, its government or its army («ميليشيات … عناصرها من أفغانستان»).
 bool names_armed_group(std::string_view key) {
   for (std::string_view stem : {"\xD9\x85\xD9\x8A\xD9\x84\xD9\x8A\xD8\xB4"sv,  // ميليش
                                 "\xD9\x85\xD9\x84\xD9\x8A\xD8\xB4"sv,              // مليش
@@ -323,7 +323,11 @@ bool names_armed_group(std::string_view key) {
 
 void drop_states(const knowledge::ActorLexicon& actors, std::string_view key, std::vector<const ActorMention*>& before) {
   if (!names_armed_group(key)) return;
-  std::erase_if(before, [&](const ActorMention* m) { return actors.at(m->actor).kind == "government"sv; });
+  // nor to a state's army («سيطرت قوات النظام … بعد اشتباكات مع الفصائل»)
+  std::erase_if(before, [&](const ActorMention* m) {
+    const auto& kind = actors.at(m->actor).kind;
+    return kind == "government"sv || kind == "state_forces"sv;
+  });
 }
 
 // The dictionaries matched over every sentence, in the order of the merged
@@ -517,6 +521,15 @@ Mentions find_mentions(const Lexicons& lex, const text::Analysis& a, const Artic
       for (const auto& am : found)
         if (overlaps(p.tok_begin, p.tok_end, am.tok_begin, am.tok_end)) inside = true;
       if (inside) continue;
+      // «والقوات المتحالفة معها», «الفصائل الموالية له»: the allies of the one named before,
+      // not that one
+      bool ally = false;
+      auto [l_lo, l_hi] = in_tokens(m.relations, p.tok_end, p.tok_end + 1);
+      for (size_t li = l_lo; li < l_hi; ++li) {
+        const auto& kind = lex.cues.relation_cue(m.relations[li].payload).relation;
+        ally = ally || kind == "allied_with"sv || kind == "backed_by"sv;
+      }
+      if (ally) continue;
       auto [b_lo, b_hi] = in_tokens(m.actors, p.tok_begin > 1500 ? p.tok_begin - 1500 : 0, p.tok_begin);
       std::vector<const ActorMention*> before;
       for (size_t bi = b_lo; bi < b_hi; ++bi) before.push_back(&m.actors[bi]);

@@ -1005,6 +1005,10 @@ struct FinderRun {
       if (r.cands.empty()) sc = r.container >= 0 ? std::min(sc, 0.8) : std::min(sc, 0.65);
       m.score = sc;
       m.rule = std::move(r.rule);
+      m.settlement = !r.beside && !r.has_dir &&
+                     (r.chosen >= 0 ? g.at(static_cast<uint32_t>(r.chosen)).kind == Kind::Town && r.cls != Cls::Countryside &&
+                                          r.cls != Cls::Desert && r.cls != Cls::Area && r.cls != Cls::Road && r.cls != Cls::District
+                                    : (r.cls == Cls::Settlement || r.cls == Cls::Settlements));
       out.push_back(std::move(m));
     }
     return out;

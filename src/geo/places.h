@@ -43,6 +43,9 @@ struct PlaceMention {
   marsad::Place place;                  // resolved (SPEC §3 PLACE), span = code points of the mention
   double score = 0;                     // confidence that this is a place at all
   std::string rule;                     // how it was found, e.g. "type:مدينة", "context:في", "bare"
+  // names one town or village, known to the gazetteer or not («بلدة كفرزيتا» placed at its
+  // container's point still names a village, finer than the container)
+  bool settlement = false;
 };
 
 class PlaceFinder {

@@ -1,6 +1,7 @@
 #include "knowledge/cues.h"
 
 #include "knowledge/tsv.h"
+#include "text/text.h"
 #include "marsad/marsad.h"
 
 namespace marsad::knowledge {
@@ -75,6 +76,7 @@ CueLexicon CueLexicon::load(const std::filesystem::path& data_dir) {
     if (!subject.empty() && subject != "agent" && subject != "undergoer")
       throw LoadError(l.where(row) + ": subject must be agent or undergoer, not '" + subject + "'");
     lex.light_undergoes_.push_back(subject == "undergoer");
+    lex.light_forms_.push_back(text::fold_utf8(TsvTable::cell(row, l_form)));
     lex.light_verbs_.add(TsvTable::cell(row, l_form), static_cast<uint32_t>(lex.light_undergoes_.size() - 1));
   }
 
@@ -82,6 +84,15 @@ CueLexicon CueLexicon::load(const std::filesystem::path& data_dir) {
   const size_t b_form = b.column("form");
   for (const auto& row : b.rows()) lex.boilerplate_.add(TsvTable::cell(row, b_form), 0);
   return lex;
+}
+
+bool CueLexicon::light_verb_written(uint32_t p, std::string_view folded) const {
+  if (p >= light_forms_.size()) return false;
+  const std::string& f = light_forms_[p];
+  if (folded == f) return true;
+  // «و» and «ف» are one UTF-8 letter of two bytes
+  return folded.size() == f.size() + 2 && folded.substr(2) == f &&
+         (folded.substr(0, 2) == "\xD9\x88" || folded.substr(0, 2) == "\xD9\x81");
 }
 
 }  // namespace marsad::knowledge

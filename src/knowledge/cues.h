@@ -49,6 +49,9 @@ class CueLexicon {
   // light_verbs.tsv `subject` = undergoer: the light verb's subject suffers the noun after
   // it («لقي عدد من العناصر مصرعهم»), it does not do it
   bool light_verb_undergoes(uint32_t p) const { return p < light_undergoes_.size() && light_undergoes_[p]; }
+  // The word (folded, maybe after «و»/«ف») is light verb `p` as written, not a noun
+  // made of it with a clitic («ألقت» is the verb, «التوجه» the noun of «توجه»).
+  bool light_verb_written(uint32_t p, std::string_view folded) const;
   // boilerplate.tsv: a sentence that begins with one of these is not part of the report.
   const PhraseIndex& boilerplate() const { return boilerplate_; }
 
@@ -63,6 +66,7 @@ class CueLexicon {
   std::vector<RelationCue> relation_cues_;
   PhraseIndex light_verbs_;
   std::vector<bool> light_undergoes_;
+  std::vector<std::string> light_forms_;  // folded, per payload
   PhraseIndex boilerplate_;
 };
 

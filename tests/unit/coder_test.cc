@@ -219,6 +219,39 @@ TEST_F(CoderRules, EastOfATownIsNotTheTown) {
   EXPECT_GT(*r.events[0].location->lon, 40.25);  // Deir ez-Zor city is at 40.14 E
 }
 
+// A headline's place summarises («… في حماة»); the body's village of the same event
+// is where it happened, even when the gazetteer lacks it and it sits at its container.
+TEST_F(CoderRules, BodyVillageWinsOverTheHeadlinePlace) {
+  auto r = code(
+      "هجوم على نقطة لقوات النظام في حماة\n"
+      "استهدف مسلحون مجهولون نقطة لقوات النظام قرب بلدة كفرزيتا بريف حماة الشمالي.\n"
+      "ولم ترد أنباء عن إصابات في صفوف العناصر.");
+  ASSERT_EQ(r.events.size(), 1u);
+  ASSERT_TRUE(r.events[0].location);
+  EXPECT_EQ(r.events[0].location->name_ar, "كفرزيتا");
+}
+
+// Two villages by two names are two places: the same doer and done-to there are two events.
+TEST_F(CoderRules, TwoNamedVillagesAreTwoEvents) {
+  auto r = code(
+      "قتل شاب برصاص مسلحين مجهولين في بلدة الشحيل بريف دير الزور الشرقي.\n"
+      "وفي بلدة ذيبان، أصيب شاب آخر برصاص مسلحين مجهولين.");
+  ASSERT_EQ(r.events.size(), 2u);
+  ASSERT_TRUE(r.events[0].location && r.events[1].location);
+  EXPECT_EQ(r.events[0].location->name_ar, "الشحيل");
+  EXPECT_EQ(r.events[1].location->name_ar, "ذيبان");
+}
+
+// «التوجه» is a noun with the article, not the light verb «توجه»; «ألقت» begins with
+// the letters of the article and is still the verb.
+TEST_F(CoderRules, LightVerbIsNeverANounWithTheArticle) {
+  auto r = code("وألقت قوات النظام القبض على ثلاثة شبان في مدينة درعا.");
+  ASSERT_EQ(r.events.size(), 1u);
+  EXPECT_EQ(r.events[0].type, "COERCE");
+  ASSERT_EQ(r.events[0].source.size(), 1u);
+  EXPECT_EQ(r.events[0].source[0].id, "syria_regime_forces");
+}
+
 TEST_F(CoderRules, EvidenceOffsetsPointIntoTheOriginalText) {
   const std::string text = "قصفت قوات النظام بالمدفعية الثقيلة بلدة مجدليا بريف إدلب الجنوبي.";
   auto r = code(text);

@@ -91,7 +91,7 @@ TEST(Geo, EmptyAndGarbage) {
 }
 
 // tests/golden/places.tsv: id, sentence, mention, expect, precision, lat, lon, tol_km.
-//   expect = a gazetteer id (SY…, gn:…, country:…, iso:…, ostr:…) or the expected name_ar;
+//   expect = a gazetteer id (SY…, gn:…, country:…, iso:…, ostr:…, ye:…) or the expected name_ar;
 //            NONE = `mention` must not be (part of) any place mention.
 //   lat = "null": the place must have no coordinates.
 TEST(Geo, GoldenPlaces) {
@@ -133,7 +133,7 @@ TEST(Geo, GoldenPlaces) {
       } else {
         const auto& p = hit->place;
         const bool is_id = expect.starts_with("SY") || expect.starts_with("gn:") || expect.starts_with("country:") ||
-                           expect.starts_with("iso:") || expect.starts_with("ostr:");
+                           expect.starts_with("iso:") || expect.starts_with("ostr:") || expect.starts_with("ye:");
         if (is_id ? p.gazetteer_id != expect : p.name_ar != expect) why += "name/id ";
         if (!precision.empty() && p.precision != precision) why += "precision ";
         if (c.size() > 5 && c[5] == "null") {

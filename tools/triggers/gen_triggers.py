@@ -117,7 +117,7 @@ ASSAULT | other | 182 | agent | phrase | P:عملية طعن,هجوم طعن,ط�
 # ===== COERCE =====
 COERCE | arrest | 173 | agent | verb | V:اعتقل/عتقل;احتجز/حتجز | arrest/detain; «اعتُقل» passive has the same spelling
 COERCE | arrest | 173 | victim | noun | N:اعتقال,اعتقالات,احتجاز,توقيف,حملة اعتقالات,حملات اعتقال,حملة اعتقال,حملة دهم واعتقال,اعتقالات تعسفية | «اعتقال أحد قياديي X» → X target; «اعتقال Y لـ X» → Y agent
-COERCE | arrest | 173 | agent | phrase | P:ألقى القبض على,ألقت القبض على,ألقوا القبض على,يلقي القبض,تلقي القبض,ألقى القبض,ألقت القبض,ألقوا القبض,قبض على,قبضت على,قبضوا على,شن حملة اعتقالات,شنت حملة اعتقالات,شن حملة اعتقال,شنت حملة اعتقال,شنت حملة دهم واعتقال,قام بحملة اعتقالات,قامت بحملة اعتقالات | arrest phrases; subject is source
+COERCE | arrest | 173 | agent | verb | P:ألقى القبض على,ألقت القبض على,ألقوا القبض على,يلقي القبض,تلقي القبض,ألقى القبض,ألقت القبض,ألقوا القبض,قبض على,قبضت على,قبضوا على,شن حملة اعتقالات,شنت حملة اعتقالات,شن حملة اعتقال,شنت حملة اعتقال,شنت حملة دهم واعتقال,قام بحملة اعتقالات,قامت بحملة اعتقالات | arrest phrases; subject is source
 COERCE | arrest | 173 | victim | phrase | P:إلقاء القبض على,إلقاء القبض,القبض على,تم اعتقال,تم القبض,تم توقيف,تم احتجاز | «القبض على X» → X target
 COERCE | arrest | 173 | agent | verb | X:أسروا,أسر عدد,تم أسر && V:اقتاد/قتاد | capture (in battle) / detain; «أسر», «أسرت» omitted (= أسرة «family» after folding and pronoun stripping); «أوقف» omitted (stop/suspend)
 COERCE | arrest | 173 | victim | noun | N:أسر عناصر,أسر جنود,أسر مقاتلين,أسرى | captured persons; «أسرى» usually background (CONCEDE/release context)
@@ -128,7 +128,8 @@ COERCE | raid | 175 | agent | noun | N:اقتحام,اقتحامات,اقتحا�
 COERCE | raid | 175 | agent | phrase | P:حملة أمنية,حملة أمنية واسعة,عملية أمنية,عملية أمنية واسعة,طوق أمني,تطويق,طوقت,طوقوا | security sweep / cordon
 COERCE | seize | 192 | agent | verb | V:سيطر/سيطر && D:استول/ستول/ي | take control of territory («سيطر على»)
 COERCE | seize | 192 | agent | noun | N:سيطرة,استيلاء,السيطرة الكاملة!,السيطرة على!,بسط السيطرة! | «سيطرة X على Y»: X source; Y place
-COERCE | seize | 192 | agent | phrase | P:بسط سيطرته,بسطت سيطرتها,بسطوا سيطرتهم,أحكم سيطرته,أحكمت سيطرتها,أحكموا سيطرتهم,إحكام السيطرة,بسط السيطرة,فرض سيطرته,فرضت سيطرتها,استعادة السيطرة,استعاد السيطرة,استعادت السيطرة,الدخول إلى,دخول مدينة,دخلت مدينة,دخلوا مدينة,دخل مقاتلو,دخلت قوات,دخول قوات | take/consolidate control
+COERCE | seize | 192 | agent | verb | P:بسط سيطرته,بسطت سيطرتها,بسطوا سيطرتهم,أحكم سيطرته,أحكمت سيطرتها,أحكموا سيطرتهم,فرض سيطرته,فرضت سيطرتها,استعاد السيطرة,استعادت السيطرة,دخلت مدينة,دخلوا مدينة,دخل مقاتلو,دخلت قوات | take/consolidate control (verb phrases: the subject may stand before, SVO)
+COERCE | seize | 192 | agent | phrase | P:إحكام السيطرة,بسط السيطرة,استعادة السيطرة,الدخول إلى,دخول مدينة,دخول قوات | take/consolidate control (masdar phrases)
 COERCE | seize | 192 | agent | verb | V:احتل/حتل;استعاد/ستعيد;انتزع/نتزع;حرر/حرر && X:استعادت,استعادوا,استعيد | capture/recapture/liberate territory; «حرر» also «freed»: prefer CONCEDE/release when the object is persons | req=مدينة,بلدة,قرية,منطقة,مواقع,موقع,حي,جبل,تلة,مديرية,محافظة,قاعدة,معسكر,مطار,سد,طريق,مناطق,قرى,أحياء,مركز,مبنى,مقر,مثلث,جبهة,نقطة,مدن,ريف
 COERCE | seize | 192 | agent | noun | N:استعادة,تحرير,انتزاع | recapture/liberation; «تحرير X (actor) Y (place)» – actor right after is source | req=مدينة,بلدة,قرية,منطقة,مواقع,موقع,حي,جبل,تلة,مديرية,محافظة,قاعدة,معسكر,مطار,سد,طريق,مناطق,قرى,أحياء,مركز,مبنى,مقر,مثلث,جبهة,نقطة,مدن,ريف
 COERCE | seize | 1711 | agent | verb | X:صادرت,صادروا,يصادر,تصادر,سلبت,سلبوا && V:نهب/نهب | confiscate / loot property
