@@ -195,7 +195,6 @@ constexpr uint16_t kMim = 0xD985;   // م
 constexpr uint16_t kNun = 0xD986;   // ن
 constexpr uint16_t kHa = 0xD987;    // ه
 constexpr uint16_t kWaw = 0xD988;   // و
-constexpr uint16_t kYa = 0xD98A;    // ي
 
 // dict_key on an already folded word.
 inline std::string_view strip_article(std::string_view w) {
