@@ -762,7 +762,11 @@ bool inside_actor(const Context& c, const geo::PlaceMention& p) {
   return false;
 }
 
-const geo::PlaceMention* place_for(const Context& c, uint32_t sentence, uint32_t cb, uint32_t ce) {
+// The place of a clause, else of its sentence. `unresolved_villages`: also a village
+// named with its type word that could not be placed («في مدينة سيلبوبي»), for telling
+// two events apart by where they were.
+const geo::PlaceMention* place_for(const Context& c, uint32_t sentence, uint32_t cb, uint32_t ce,
+                                   bool unresolved_villages = false) {
   const geo::PlaceMention* in_clause = nullptr;
   const geo::PlaceMention* in_sentence = nullptr;
   auto better = [](const geo::PlaceMention* have, const geo::PlaceMention& p) {
@@ -772,7 +776,7 @@ const geo::PlaceMention* place_for(const Context& c, uint32_t sentence, uint32_t
   auto [lo, hi] = in_tokens(c.f.places, s.tok_begin, s.tok_end);
   for (size_t i = lo; i < hi; ++i) {
     const auto& p = c.f.places[i];
-    if (!p.place.lat || inside_actor(c, p)) continue;
+    if ((!p.place.lat && !(unresolved_villages && p.settlement)) || inside_actor(c, p)) continue;
     if (p.tok_begin >= cb && p.tok_begin < ce && better(in_clause, p)) in_clause = &p;
     if (p.sentence == sentence && better(in_sentence, p)) in_sentence = &p;
   }
@@ -1167,8 +1171,8 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
       } else if (a.type == "ASSAULT"sv && b.type == "ASSAULT"sv && share && !a.consequence && !b.consequence &&
                  modes_meet(a, b) && a.reciprocal == b.reciprocal &&
                  !opposite_roles(c, a, b, extra) &&
-                 places_agree(place_for(c, a.sentence, a.clause_begin, a.clause_end),
-                              place_for(c, b.sentence, b.clause_begin, b.clause_end))) {
+                 places_agree(place_for(c, a.sentence, a.clause_begin, a.clause_end, true),
+                              place_for(c, b.sentence, b.clause_begin, b.clause_end, true))) {
         fold(a, b, "one attack told twice in a sentence");
       } else if (a.type == "ASSAULT"sv && b.consequence && !a.consequence) {
         fold(a, b, "consequence");
@@ -1202,6 +1206,20 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
       bool share = false;
       for (const auto& id : ib)
         if (ia.count(id)) share = true;
+      // a draft that has taken in the happening of one village takes in no other's: a lead
+      // («قتل 28 مدنياً … على محافظة حلب») that the body tells as two raids, on «منبج» and
+      // on «بلدة دير حافر», stays two events
+      // (nor one of a place that does not agree with where it has already been: «لقي عدد من
+      // عناصر داعش مصرعهم في عدد من المدن العراقية», then Anbar, then Samarra)
+      if (const geo::PlaceMention* vb = place_for(c, b.sentence, b.clause_begin, b.clause_end, true)) {
+        bool elsewhere = false;
+        for (uint32_t mt : a.merged) {
+          if (M.triggers[mt].sentence == a.sentence) continue;
+          auto [ob, oe] = clause_of(c, M.triggers[mt].tok_begin);
+          elsewhere = elsewhere || !places_agree(place_for(c, M.triggers[mt].sentence, ob, oe, true), vb);
+        }
+        if (elsewhere) continue;
+      }
       // dates and places must not disagree («وتجددت الاشتباكات … صباح الاثنين»)
       const auto* da = date_for(c, a.sentence, a.clause_begin, a.clause_end);
       const auto* db = date_for(c, b.sentence, b.clause_begin, b.clause_end);
@@ -1226,8 +1244,8 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
         fold(a, b, "one force taking several places");
         break;
       }
-      if (!headline && !places_agree(place_for(c, a.sentence, a.clause_begin, a.clause_end),
-                                     place_for(c, b.sentence, b.clause_begin, b.clause_end)))
+      if (!headline && !places_agree(place_for(c, a.sentence, a.clause_begin, a.clause_end, true),
+                                     place_for(c, b.sentence, b.clause_begin, b.clause_end, true)))
         continue;
       size_t shared = 0;
       for (const auto& id : ib) shared += ia.count(id);
@@ -1250,8 +1268,8 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
       // the same doer and the same done-to, told again further on («القوات الخاصة
       // الإسرائيلية … اعتدت على الحراس والمصلين» after «اعتداء القوات … على المصلين»)
       if (!a.source.empty() && !a.target.empty() && !a.reciprocal && !b.reciprocal && modes_meet(a, b)) {
-        const geo::PlaceMention* pa = place_for(c, a.sentence, a.clause_begin, a.clause_end);
-        const geo::PlaceMention* pb = pa ? place_for(c, b.sentence, b.clause_begin, b.clause_end) : nullptr;
+        const geo::PlaceMention* pa = place_for(c, a.sentence, a.clause_begin, a.clause_end, true);
+        const geo::PlaceMention* pb = pa ? place_for(c, b.sentence, b.clause_begin, b.clause_end, true) : nullptr;
         if (pa && pb && places_agree(pa, pb) && actor_ids_of(c, a.source, extra) == actor_ids_of(c, b.source, extra) &&
             actor_ids_of(c, a.target, extra) == actor_ids_of(c, b.target, extra)) {
           fold(a, b, "the same doer and done-to told again");
@@ -1323,6 +1341,38 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
       else keep.push_back(x);
     }
     d.source = keep;
+  }
+
+  // An army announcing its enemies' dead («أعلنت قيادة عمليات بغداد في بيان عن مقتل 17
+  // داعشياً», «… عن مقتل 49 مسلحاً بقصف جوي») is the one that killed them: an attack on an
+  // enemy with no doer named, told by a state's forces as the speaker, is that force's doing.
+  for (auto& d : drafts) {
+    if (!d.alive || d.type != "ASSAULT"sv || !d.source.empty() || d.target.empty() || d.reciprocal) continue;
+    std::vector<uint32_t> tellings{d.trigger};  // its own trigger and those merged into it
+    tellings.insert(tellings.end(), d.merged.begin(), d.merged.end());
+    for (uint32_t ti : tellings) {
+    const auto& tm = M.triggers[ti];
+    const auto& sent = f.analysis.sentences[tm.sentence];
+    auto [at_lo, at_hi] = in_tokens(M.attribution, sent.tok_begin, tm.tok_begin);
+    for (size_t ai = at_lo; ai < at_hi && d.source.empty(); ++ai) {
+      const auto& cue = M.attribution[ai];
+      auto [k_lo, k_hi] = in_tokens(M.actors, cue.tok_end, std::min(cue.tok_end + 2, tm.tok_begin));
+      for (size_t k = k_lo; k < k_hi; ++k) {
+        const auto& info = lex.base.actors.at(M.actors[k].actor);
+        if (info.kind != "state_forces"sv || M.actors[k].anaphor) continue;
+        bool own_side = false;  // «أعلن الجيش مقتل ثلاثة من جنوده» is its own loss
+        for (uint32_t x : d.target) {
+          const ActorMention& m = x < M.actors.size() ? M.actors[x] : extra[x - M.actors.size()];
+          const auto& t = lex.base.actors.at(m.actor);
+          own_side = own_side || m.actor == M.actors[k].actor || t.kind == "state_forces"sv || civilian_kind(t);
+        }
+        if (own_side) break;
+        d.source = {static_cast<uint32_t>(k)};
+        if (c.trace) c.note("«" + std::string(c.tok(tm.tok_begin).norm) + "»: the forces announcing it are its doer");
+        break;
+      }
+    }
+    }
   }
 
   // 4. Drop drafts that say nothing: no actor, and a bare noun that is only a
@@ -1448,6 +1498,13 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
       if (!where || body_over_headline || (same_source && rank(p) < rank(where)))
         where = p;
     }
+    // a village of its own clause the gazetteer cannot place keeps its name, without
+    // coordinates: nothing is borrowed from elsewhere («في مدينة سيلوبي»)
+    // (but not where something came from: «استقدم تعزيزات من قرية السكرية»)
+    if (!where) {
+      const geo::PlaceMention* v = place_for(c, d.sentence, d.clause_begin, d.clause_end, true);
+      if (v && !(v->tok_begin > 0 && c.tok(v->tok_begin - 1).norm == "\xD9\x85\xD9\x86"sv)) where = v;  // من
+    }
     // none in its own sentences: the place of the sentence just before (a paragraph
     // goes on about one place), then the article's main place
     for (uint32_t back = 1; !where && back <= kPlaceLookBack && back <= d.sentence; ++back) {
@@ -1529,6 +1586,17 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
         most(e.casualties.injured, sum.injured);
         most(e.casualties.killed_civilians, sum.killed_civilians);
         most(e.casualties.injured_civilians, sum.injured_civilians);
+      }
+      // but the sentence that names the event's own place, told after a lead, gives its
+      // toll: «قتل 28 مدنياً … على محافظة حلب» is the day's total, «غارات على مدينة منبج
+      // … مقتل 21 مدنياً» the raid's
+      if (where && where->sentence != d.sentence) {
+        if (auto it = per_sentence.find(where->sentence); it != per_sentence.end()) {
+          if (it->second.killed) e.casualties.killed = it->second.killed;
+          if (it->second.injured) e.casualties.injured = it->second.injured;
+          if (it->second.killed_civilians) e.casualties.killed_civilians = it->second.killed_civilians;
+          if (it->second.injured_civilians) e.casualties.injured_civilians = it->second.injured_civilians;
+        }
       }
     }
     bool civ = false;

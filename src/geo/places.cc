@@ -358,7 +358,9 @@ struct FinderRun {
   }
 
   // An unknown place name at p: one word, two when the first is a name prefix («كفر», «تل»).
-  uint32_t unknown_name_len(uint32_t p) const {
+  // `after_feminine`: the type word before is feminine («مدينة», «بلدة», «قرية»), whose
+  // adjectives end in «ية» — a bare «ي» ending is then the name's own («مدينة سيلوبي»).
+  uint32_t unknown_name_len(uint32_t p, bool after_feminine = false) const {
     if (p >= seq.size()) return 0;
     const uint32_t s = sent[p];
     if (!word_at(p, s)) return 0;
@@ -370,7 +372,7 @@ struct FinderRun {
     if (typed) return 0;
     if (f.not_names_.count(t.norm)) return 0;
     const bool article = t.norm.starts_with("ال");
-    if (!article && (t.norm.ends_with("يه") || t.norm.ends_with("ي"))) return 0;  // «منطقة عسكرية»
+    if (!article && (t.norm.ends_with("يه") || (t.norm.ends_with("ي") && !after_feminine))) return 0;  // «منطقة عسكرية», «حاجز عسكري»
     if (text::count_code_points(k) < 2) return 0;
     if ((f.prefixes_.count(k) || f.prefixes_.count(t.norm)) && word_at(p + 1, s) &&
         !key_in(tok(p + 1), f.not_names_) && !key_in(tok(p + 1), f.types_keys_) &&
@@ -471,8 +473,9 @@ struct FinderRun {
   // Parse a name (known or unknown) at q for a typed mention; returns false if none.
   bool typed_name(Raw& r, uint32_t q, bool allow_unknown) {
     if (q >= seq.size() || sent[q] != r.sent || blocked_len(q) > 0) return false;
+    const bool feminine = q > 0 && sent[q - 1] == r.sent && tok(q - 1).norm.ends_with("\xD9\x87");  // ه (folded ة)
     NameMatch m = match_at(q, false);
-    if (m.len == 1 && allow_unknown && f.prefixes_.count(m.key) && unknown_name_len(q) == 2) m.len = 0;
+    if (m.len == 1 && allow_unknown && f.prefixes_.count(m.key) && unknown_name_len(q, feminine) == 2) m.len = 0;
     if (m.len > 0 && !patronym_before(q)) {
       r.nb = q;
       r.ne = q + m.len;
@@ -482,7 +485,7 @@ struct FinderRun {
       return true;
     }
     if (!allow_unknown) return false;
-    const uint32_t n = unknown_name_len(q);
+    const uint32_t n = unknown_name_len(q, feminine);
     if (n == 0) return false;
     r.nb = q;
     r.ne = q + n;
@@ -884,6 +887,12 @@ struct FinderRun {
     pl.gazetteer_id = e.id.starts_with("region:") ? std::string() : e.id;
     pl.lat = e.lat;
     pl.lon = e.lon;
+    // a governorate is placed at its seat, where its news happens, not at the middle of
+    // its area (Anbar's lies in empty desert, 150 km from Ramadi)
+    if (e.kind == Kind::Admin1 && e.seat >= 0) {
+      pl.lat = g.at(static_cast<uint32_t>(e.seat)).lat;
+      pl.lon = g.at(static_cast<uint32_t>(e.seat)).lon;
+    }
     pl.precision = precision_of(e);
     fill_admin(pl, e);
     if (e.kind == Kind::Country) return pl;

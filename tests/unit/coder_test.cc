@@ -252,6 +252,21 @@ TEST_F(CoderRules, LightVerbIsNeverANounWithTheArticle) {
   EXPECT_EQ(r.events[0].source[0].id, "syria_regime_forces");
 }
 
+// A lead's toll over a governorate is the day's total; the body's raids on two towns are
+// two events, each with the toll of the sentence that names its town.
+TEST_F(CoderRules, LeadTotalSplitsIntoTheBodysRaids) {
+  auto r = code(
+      "قتل 15 مدنياً في غارات روسية على ريف إدلب اليوم.\n"
+      "واستهدفت الطائرات الروسية مدينة معرة النعمان ما أدى إلى مقتل 11 مدنياً.\n"
+      "كما قتل أربعة مدنيين في غارات روسية على بلدة كفرنبل.");
+  ASSERT_EQ(r.events.size(), 2u);
+  ASSERT_TRUE(r.events[0].location && r.events[1].location);
+  EXPECT_EQ(r.events[0].location->name_ar, "معرة النعمان");
+  EXPECT_EQ(r.events[0].casualties.killed, 11);
+  EXPECT_EQ(r.events[1].location->name_ar, "كفر نبل");
+  EXPECT_EQ(r.events[1].casualties.killed, 4);
+}
+
 TEST_F(CoderRules, EvidenceOffsetsPointIntoTheOriginalText) {
   const std::string text = "قصفت قوات النظام بالمدفعية الثقيلة بلدة مجدليا بريف إدلب الجنوبي.";
   auto r = code(text);
