@@ -1183,6 +1183,17 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
       }
     }
   }
+  // the place of each trigger's clause (unplaced villages too), looked up once
+  std::vector<const geo::PlaceMention*> trigger_places(M.triggers.size(), nullptr);
+  std::vector<uint8_t> trigger_place_known(M.triggers.size(), 0);
+  auto trigger_place = [&](uint32_t t) {
+    if (!trigger_place_known[t]) {
+      auto [tb, te] = clause_of(c, M.triggers[t].tok_begin);
+      trigger_places[t] = place_for(c, M.triggers[t].sentence, tb, te, true);
+      trigger_place_known[t] = 1;
+    }
+    return trigger_places[t];
+  };
   // candidates: the drafts of the last ten sentences, and the headline's
   const bool has_headline = is_headline(f.analysis);
   // (at most 300 drafts back: a run-on text stays linear)
@@ -1213,11 +1224,8 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
       // عناصر داعش مصرعهم في عدد من المدن العراقية», then Anbar, then Samarra)
       if (const geo::PlaceMention* vb = place_for(c, b.sentence, b.clause_begin, b.clause_end, true)) {
         bool elsewhere = false;
-        for (uint32_t mt : a.merged) {
-          if (M.triggers[mt].sentence == a.sentence) continue;
-          auto [ob, oe] = clause_of(c, M.triggers[mt].tok_begin);
-          elsewhere = elsewhere || !places_agree(place_for(c, M.triggers[mt].sentence, ob, oe, true), vb);
-        }
+        for (uint32_t mt : a.merged)
+          if (M.triggers[mt].sentence != a.sentence) elsewhere = elsewhere || !places_agree(trigger_place(mt), vb);
         if (elsewhere) continue;
       }
       // dates and places must not disagree («وتجددت الاشتباكات … صباح الاثنين»)
