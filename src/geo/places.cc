@@ -367,11 +367,12 @@ struct FinderRun {
     const Token& t = tok(p);
     const std::string_view k = t.keys[0];
     if (key_in(t, f.not_names_) || f.directions_.count(t.norm)) return 0;
+    const bool article = t.norm.starts_with("ال");
     bool typed = false;
-    for_proclitic_keys(t, [&](std::string_view pk, size_t) { return typed = f.types_.count(pk) || f.context_.count(pk); });
+    // (a preposition never takes the article: «قاعدة العند» is no «عند»)
+    for_proclitic_keys(t, [&](std::string_view pk, size_t) { return typed = f.types_.count(pk) || (!article && f.context_.count(pk)); });
     if (typed) return 0;
     if (f.not_names_.count(t.norm)) return 0;
-    const bool article = t.norm.starts_with("ال");
     if (!article && (t.norm.ends_with("يه") || (t.norm.ends_with("ي") && !after_feminine))) return 0;  // «منطقة عسكرية», «حاجز عسكري»
     if (text::count_code_points(k) < 2) return 0;
     if ((f.prefixes_.count(k) || f.prefixes_.count(t.norm)) && word_at(p + 1, s) &&
@@ -615,8 +616,10 @@ struct FinderRun {
     }
     const bool allow_unknown = !cl.definite && r.cls != Cls::Road && r.cls != Cls::Countryside &&
                                r.cls != Cls::Governorate &&
-                               // «منطقة يراها»: after منطقة/ناحية only an articled word is a name
-                               (r.cls != Cls::District || (q < seq.size() && tok(q).norm.starts_with("ال")));
+                               // «منطقة يراها»: after منطقة/ناحية only an articled word is a name,
+                               // or a two-word name with its first word («منطقة رأس عيسى»)
+                               (r.cls != Cls::District || (q < seq.size() && tok(q).norm.starts_with("ال")) ||
+                                (q < seq.size() && !tok(q).keys.empty() && f.prefixes_.count(tok(q).keys[0]) && word_at(q + 1, s)));
     if (r.cls == Cls::Road) {
       while (q < seq.size() && sent[q] == s && (key_in(tok(q), f.road_words_) || punct_at(q, s, ":"))) ++q;
       // «الطريق الرابط بين مدينة البوكمال وبلدة الجلاء»: the ends may carry their type words
