@@ -152,7 +152,12 @@ Context make_context(const AssemblyLexicons& lex, const ArticleFacts& f, Trace* 
   }
   std::vector<knowledge::PhraseMatch> breaks;
   for (const auto& s : f.analysis.sentences) lex.clause_breaks.find_longest(f.analysis.tokens, s.tok_begin, s.tok_end, breaks);
-  for (const auto& b : breaks) c.clause_break[b.tok_begin] = 1;
+  for (const auto& b : breaks) {
+    // «الذي» is matched by its key «ذي»: «ذي الغالبية الكردية» (genitive of «ذو») opens no clause
+    const auto& t = f.analysis.tokens[b.tok_begin];
+    if (b.tok_end == b.tok_begin + 1 && (t.norm == "\xD8\xB0\xD9\x8A"sv || t.norm == "\xD8\xB0\xD8\xA7"sv)) continue;  // ذي ذا
+    c.clause_break[b.tok_begin] = 1;
+  }
   for (size_t i = 0; i < f.mentions.preps.size(); ++i) {
     const auto& p = f.mentions.preps[i];
     c.prep_at[p.tok_begin] = static_cast<int>(i);
@@ -1576,6 +1581,13 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
        auto [lo, hi] = in_tokens(f.casualties, f.analysis.sentences[si].tok_begin, f.analysis.sentences[si].tok_end);
        for (size_t ci = lo; ci < hi; ++ci) {
         const auto& cm = f.casualties[ci];
+        // «قتل نحو عشرين من أفرادها منذ اندلاع دوامة العنف»: a toll «since» something is
+        // the sum of many happenings, not this one's
+        bool since = false;
+        const uint32_t s_end = f.analysis.sentences[si].tok_end;
+        for (uint32_t t = cm.tok_end; t < s_end && t < cm.tok_end + 6 && !since; ++t)
+          since = c.tok(t).norm == "\xD9\x85\xD9\x86\xD8\xB0"sv;  // منذ
+        if (since) continue;
         Casualties& sum = per_sentence[cm.sentence];
         auto add = [](std::optional<int>& to, const std::optional<int>& v) {
           if (v) to = to.value_or(0) + *v;

@@ -267,6 +267,13 @@ TEST_F(CoderRules, LeadTotalSplitsIntoTheBodysRaids) {
   EXPECT_EQ(r.events[1].casualties.killed, 4);
 }
 
+// A toll «since» something is the sum of many happenings, not this event's.
+TEST_F(CoderRules, TollSinceABeginningIsNoEventsToll) {
+  auto r = code("قتل نحو عشرين من عناصر قوات النظام منذ بداية الهجوم على بلدة كفرنبل.");
+  ASSERT_EQ(r.events.size(), 1u);
+  EXPECT_FALSE(r.events[0].casualties.killed.has_value());
+}
+
 TEST_F(CoderRules, EvidenceOffsetsPointIntoTheOriginalText) {
   const std::string text = "قصفت قوات النظام بالمدفعية الثقيلة بلدة مجدليا بريف إدلب الجنوبي.";
   auto r = code(text);
