@@ -1090,6 +1090,10 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
       if (!from.cameo.empty() && into.type == from.type) into.cameo = from.cameo;
     }
     into.reciprocal = into.reciprocal || from.reciprocal;
+    // a death that has taken in its cause («بمقتل مدني … في قصف شنه الحوثيون») is that attack
+    // now, no loose consequence for another attack of the sentence to claim
+    // (but «مقتل 12 … في هذا القصف» points back to the attack told before: still its toll)
+    if (into.consequence && !from.consequence && from.type == "ASSAULT"sv && !from.definite) into.consequence = false;
     into.merged.push_back(from.trigger);
     from.alive = false;
     if (c.trace) c.note(std::string("merge «") + std::string(c.tok(M.triggers[from.trigger].tok_begin).norm) + "» into «" +
@@ -1388,8 +1392,93 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
     }
   }
 
+  // The other side, from the article: a capture or an attack told with its doer alone
+  // («قصفت طائرات التحالف العربي قاعدة العند», «سيطرت المقاومة على مدينة لودر») was done
+  // against the one that doer fights in the article's other events, when it fights one
+  // side only; likewise an attack on a party («مواجهات مع الحوثيين») with no doer named.
+  // Civilians are never inferred, nor inferred from.
+  {
+    auto mention_of = [&](uint32_t x) -> const ActorMention& { return x < M.actors.size() ? M.actors[x] : extra[x - M.actors.size()]; };
+    auto civilian = [&](uint32_t x) { return civilian_kind(lex.base.actors.at(mention_of(x).actor)); };
+    auto fights = [](const Draft& d) {
+      return d.alive && (d.type == "ASSAULT"sv || (d.type == "COERCE"sv && (d.mode == "seize"sv || d.mode == "raid"sv || d.mode == "expel"sv)));
+    };
+    // opponents[air][actor] = (times fought, a mention of the opponent): who bombs from the
+    // air and who fights on the ground are told apart («مواجهات مع الحوثيين» is not the
+    // coalition's air war on them)
+    auto by_air = [](const Draft& d) { return d.mode == "airstrike"sv || d.mode == "drone"sv; };
+    std::map<uint32_t, std::map<uint32_t, std::pair<int, uint32_t>>> opponents_by[2];
+    for (const auto& d : drafts) {
+      if (!fights(d) || d.source.empty() || d.target.empty()) continue;
+      auto& opponents = opponents_by[by_air(d) ? 1 : 0];
+      for (uint32_t a : d.source)
+        for (uint32_t b : d.target) {
+          if (civilian(a) || civilian(b) || mention_of(a).actor == mention_of(b).actor) continue;
+          auto& ab = opponents[mention_of(a).actor][mention_of(b).actor];
+          ab = {ab.first + 1, b};
+          auto& ba = opponents[mention_of(b).actor][mention_of(a).actor];
+          ba = {ba.first + 1, a};
+        }
+    }
+    // the single side the given actors fight most in the article, if there is one
+    auto other_side = [&](const std::vector<uint32_t>& side, bool air) -> std::optional<uint32_t> {
+      const auto& opponents = opponents_by[air ? 1 : 0];
+      std::map<uint32_t, std::pair<int, uint32_t>> tally;
+      for (uint32_t x : side) {
+        if (civilian(x)) return std::nullopt;
+        if (auto it = opponents.find(mention_of(x).actor); it != opponents.end())
+          for (const auto& [opp, cm] : it->second) {
+            auto& t = tally[opp];
+            t = {t.first + cm.first, cm.second};
+          }
+      }
+      for (uint32_t x : side) tally.erase(mention_of(x).actor);
+      int best = 0, ties = 0;
+      std::optional<uint32_t> pick;
+      for (const auto& [opp, cm] : tally) {
+        if (cm.first > best) {
+          best = cm.first;
+          ties = 0;
+          pick = cm.second;
+        } else if (cm.first == best) {
+          ++ties;
+        }
+      }
+      if (ties > 0) return std::nullopt;
+      return pick;
+    };
+    // (a bomb, a shot, a kidnapping, a killing of one person, a shell or an air raid on a
+    // village hits whoever is there, often civilians: its other side is not inferred)
+    auto aimed = [](const Draft& d) {
+      return d.mode != "ied"sv && d.mode != "suicide"sv && d.mode != "assassination"sv && d.mode != "abduction"sv &&
+             d.mode != "shooting"sv && d.mode != "beating"sv && d.mode != "shelling"sv && d.mode != "airstrike"sv &&
+             d.mode != "drone"sv;
+    };
+    for (auto& d : drafts) {
+      if (!fights(d) || !aimed(d) || (d.source.empty() == d.target.empty())) continue;
+      const bool want_target = d.target.empty();
+      // a fight among the parties named («تبادل لإطلاق النار» between two of them) has both sides
+      if (d.reciprocal && (want_target ? d.source : d.target).size() >= 2) continue;
+      if (auto opp = other_side(want_target ? d.source : d.target, by_air(d))) {
+        (want_target ? d.target : d.source).push_back(*opp);
+        if (c.trace)
+          c.note("«" + std::string(c.tok(M.triggers[d.trigger].tok_begin).norm) + "»: the other side is the one the " +
+                 (want_target ? "doer" : "one attacked") + " fights in the article");
+      }
+    }
+  }
+
   // 4. Drop drafts that say nothing: no actor, and a bare noun that is only a
   //    consequence or a restatement.
+  // where each violent draft that will be told is named (its own trigger and those merged
+  // into it), to give each toll of a sentence to the attack told nearest to it
+  std::vector<std::pair<uint32_t, const Draft*>> attack_words;
+  for (const auto& d : drafts) {
+    if (!d.alive || d.type != "ASSAULT"sv || (d.source.empty() && d.target.empty())) continue;
+    attack_words.emplace_back(M.triggers[d.trigger].tok_begin, &d);
+    for (uint32_t mt : d.merged) attack_words.emplace_back(M.triggers[mt].tok_begin, &d);
+  }
+  std::sort(attack_words.begin(), attack_words.end());
   std::vector<Event> events;
   for (auto& d : drafts) {
     if (!d.alive) continue;
@@ -1588,6 +1677,17 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
         for (uint32_t t = cm.tok_end; t < s_end && t < cm.tok_end + 6 && !since; ++t)
           since = c.tok(t).norm == "\xD9\x85\xD9\x86\xD8\xB0"sv;  // منذ
         if (since) continue;
+        // «بمقتل مدني وإصابة 4 في قصف شنه الحوثيون …، في وقت شن طيران التحالف غارات»: a
+        // toll belongs to the attack named nearest to it in its sentence
+        {
+          const auto& sent_i = f.analysis.sentences[si];
+          auto dist = [&](uint32_t t) { return t < cm.tok_begin ? cm.tok_begin - t : (t >= cm.tok_end ? t - cm.tok_end : 0u); };
+          uint32_t mine = UINT32_MAX, theirs = UINT32_MAX;
+          auto lo_it = std::lower_bound(attack_words.begin(), attack_words.end(), std::make_pair(sent_i.tok_begin, static_cast<const Draft*>(nullptr)));
+          for (auto it = lo_it; it != attack_words.end() && it->first < sent_i.tok_end; ++it)
+            (it->second == &d ? mine : theirs) = std::min(it->second == &d ? mine : theirs, dist(it->first));
+          if (mine != UINT32_MAX && theirs < mine) continue;
+        }
         Casualties& sum = per_sentence[cm.sentence];
         auto add = [](std::optional<int>& to, const std::optional<int>& v) {
           if (v) to = to.value_or(0) + *v;

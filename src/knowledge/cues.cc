@@ -9,12 +9,14 @@ namespace marsad::knowledge {
 namespace {
 
 PrepRole parse_role(const std::string& s, const std::string& where) {
-  if (s == "agent") return PrepRole::Agent;
+  // where the fire came from («قصف مصدره مواقع الفصائل», «قصف من مواقع قوات النظام»):
+  // the one holding those positions fired, so it marks the doer
+  if (s == "agent" || s == "fire_source") return PrepRole::Agent;
   if (s == "target") return PrepRole::Target;
   if (s == "reciprocal") return PrepRole::Reciprocal;
   if (s == "anaphor") return PrepRole::Anaphor;
   if (s == "carry") return PrepRole::Carry;
-  if (s == "other" || s == "fire_source") return PrepRole::Other;
+  if (s == "other") return PrepRole::Other;
   throw LoadError(where + ": unknown role '" + s + "'");
 }
 

@@ -274,6 +274,22 @@ TEST_F(CoderRules, TollSinceABeginningIsNoEventsToll) {
   EXPECT_FALSE(r.events[0].casualties.killed.has_value());
 }
 
+// A death that has taken in its cause («… في قصف شنته قوات النظام») is that attack, not a
+// loose toll for the next attack of the sentence; each toll goes to the attack named
+// nearest to it.
+TEST_F(CoderRules, TollStaysWithTheAttackThatCausedIt) {
+  auto r = code(
+      "وأفاد المرصد بمقتل طفل وإصابة ثلاثة آخرين في قصف شنته قوات النظام على بلدة كفرنبل، في حين شنت "
+      "الطائرات الروسية غارات على مدينة معرة النعمان.");
+  ASSERT_EQ(r.events.size(), 2u);
+  EXPECT_EQ(r.events[0].mode, "shelling");
+  EXPECT_EQ(r.events[0].casualties.killed, 1);
+  EXPECT_EQ(r.events[0].casualties.injured, 3);
+  EXPECT_EQ(r.events[1].mode, "airstrike");
+  EXPECT_FALSE(r.events[1].casualties.killed.has_value());
+  EXPECT_FALSE(r.events[1].casualties.injured.has_value());
+}
+
 TEST_F(CoderRules, EvidenceOffsetsPointIntoTheOriginalText) {
   const std::string text = "قصفت قوات النظام بالمدفعية الثقيلة بلدة مجدليا بريف إدلب الجنوبي.";
   auto r = code(text);
