@@ -204,10 +204,23 @@ void CasualtyFinder::read_phrase(const text::Analysis& a, uint32_t h, const Head
       count = head.word->count;
     }
   } else if (head.word->pos == Pos::VerbPost) {
-    if (const auto q = quantity_before(a, h, sb, 8, false)) {
+    // «… من مقاتلي تنظيم داعش، قتلوا»: a comma may close the subject before its verb
+    uint32_t stop = h;
+    if (stop > sb && toks[stop - 1].kind == TokenKind::Punct && toks[stop - 1].norm == ","sv) --stop;
+    if (const auto q = quantity_before(a, stop, sb, 8, false)) {
       begin = q->tok_begin;
       count = to_int(q->value);
       civ = civilians_in(a, *q, h, count);
+      // «25 مقاتلاً من الفصائل وثمانية من مقاتلي التنظيم قتلوا»: counts joined by «و»
+      // before the verb add up
+      auto joined = [&](uint32_t k) { return toks[k].norm.starts_with("\xD9\x88"sv); };  // و
+      uint32_t first = q->tok_begin;
+      for (int more = 0; more < 3 && count && joined(first); ++more) {
+        const auto p = quantity_before(a, first, sb, 10, false);
+        if (!p || !to_int(p->value)) break;
+        count = *count + *to_int(p->value);
+        begin = first = p->tok_begin;
+      }
     }
   } else if (!head.suffix.empty()) {
     if (head.suffix == "ه"sv || head.suffix == "ها"sv) {
