@@ -547,6 +547,29 @@ RoleReading read_roles(const Context& c, const TriggerMention& tm, const knowled
     }
   }
 
+  // «المقاتلين الذين استهدفوا في مارع ينتمون لفصيل مسلح»: a plural verb right after
+  // «الذين» with no object after it (a preposition or the clause's end follows) is the
+  // passive; the clause describes those it was done to, the noun before the pronoun
+  if (plural_verb && tm.tok_begin >= 1 && is_relative_pronoun(c.tok(tm.tok_begin - 1)) && tm.tok_end < sent.tok_end) {
+    const auto& next = c.tok(tm.tok_end);
+    const bool no_object = next.kind == TokenKind::Punct || next.norm == "\xD9\x81\xD9\x8A"sv ||  // في
+                           next.norm == "\xD8\xAE\xD9\x84\xD8\xA7\xD9\x84"sv ||                  // خلال
+                           next.norm == "\xD8\xAC\xD8\xB1\xD8\xA7\xD8\xA1"sv;                    // جراء
+    if (no_object) {
+      r.source.clear();
+      r.target.clear();
+      auto [lo, hi] = in_tokens(c.f.mentions.actors, sent.tok_begin, tm.tok_begin - 1);
+      for (size_t k = hi; k-- > lo;) {
+        const auto& am = c.actor(static_cast<uint32_t>(k));
+        if (am.tok_end + 1 != tm.tok_begin || am.patron) continue;
+        r.target.push_back(static_cast<uint32_t>(k));
+        break;
+      }
+      r.how = "relative_passive";
+      return r;
+    }
+  }
+
   // «القوات الخاصة الإسرائيلية التي اعتدت على الحراس»: a verb right after a relative
   // pronoun has for subject the actor the pronoun follows
   if (verb && r.source.empty() && tm.tok_begin >= 2) {
@@ -604,6 +627,11 @@ RoleReading read_roles(const Context& c, const TriggerMention& tm, const knowled
       } else if (!wants_source && trig.frame == Frame::Undergo && r.target.empty()) {
         add_all(r.target, g);
         if (r.how.empty()) r.how = "undergoer_before";
+      } else if (trig.frame == Frame::Victim && plural_verb && r.target.empty() && r.source.empty()) {
+        // «7 آخرين قتلوا جراء قصف»: a plural verb of harm after its subject, with no
+        // object, is the passive («were killed»)
+        add_all(r.target, g);
+        if (r.how.empty()) r.how = "victim_before";
       } else if (trig.frame == Frame::Victim && r.source.empty()) {
         // «محاولة الأخيرة اعتقال», «تبنت الحركة … قتل شرطيين» (after a cue, «قتل» is the noun)
         bool cue_between = false;
@@ -1389,6 +1417,31 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
         break;
       }
     }
+    }
+  }
+
+  // «مقتل 21 مدنياً … وأوضح المرصد أن 7 آخرين قتلوا جراء قصف»: «N others», more victims of
+  // the attack just told, were hit by the same doer when none is named
+  for (size_t i = 0; i < drafts.size(); ++i) {
+    Draft& d = drafts[i];
+    if (!d.alive || d.type != "ASSAULT"sv || !d.source.empty()) continue;
+    const ActorMention* others = nullptr;
+    for (uint32_t x : d.target)
+      if (x < M.actors.size() && M.actors[x].anaphor && M.actors[x].tok_end == M.actors[x].tok_begin + 1 &&
+          M.actors[x].rule.starts_with("anaphor:\xD8\xA7\xD8\xAE\xD8\xB1"))  // «اخر…»
+        others = &M.actors[x];
+    if (!others) continue;
+    for (size_t j = i; j-- > 0;) {
+      const Draft& prev = drafts[j];
+      if (prev.sentence + 2 < d.sentence) break;
+      if (!prev.alive || prev.type != "ASSAULT"sv || prev.source.empty()) continue;
+      bool same_victims = false;
+      for (uint32_t y : prev.target)
+        same_victims = same_victims || (y < M.actors.size() && M.actors[y].actor == others->actor);
+      if (!same_victims) continue;
+      d.source = prev.source;
+      if (c.trace) c.note("«" + std::string(c.tok(M.triggers[d.trigger].tok_begin).norm) + "»: more victims of the doer told before");
+      break;
     }
   }
 

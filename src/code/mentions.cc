@@ -555,6 +555,34 @@ Mentions find_mentions(const Lexicons& lex, const text::Analysis& a, const Artic
       }
       for (auto& r : resolved) found.push_back(std::move(r));
     }
+    // «مقتل 21 مدنياً … وأوضح المرصد أن 7 آخرين قتلوا»: «N others» are more of the
+    // civilians just named (the last civilian mention of this or the two sentences before)
+    for (uint32_t t = s.tok_begin + 1; t < s.tok_end; ++t) {
+      const std::string_view w = a.tokens[t].norm;
+      if (w != "\xD8\xA7\xD8\xAE\xD8\xB1\xD9\x8A\xD9\x86"sv && w != "\xD8\xA7\xD8\xAE\xD8\xB1\xD9\x88\xD9\x86"sv)  // اخرين اخرون
+        continue;
+      if (a.tokens[t - 1].kind != text::TokenKind::Number) continue;
+      bool taken = false;
+      for (const auto& am : found) taken = taken || (am.tok_begin <= t && t < am.tok_end);
+      if (taken) continue;
+      const ActorMention* ante = nullptr;
+      auto civilian = [&](const ActorMention& am) { return lex.actors.at(am.actor).kind == "civilians"sv; };
+      for (const auto& am : found)
+        if (am.tok_end <= t && civilian(am)) ante = &am;
+      for (size_t k = m.actors.size(); !ante && k-- > 0;) {
+        if (m.actors[k].sentence + 2 < si) break;
+        if (civilian(m.actors[k])) ante = &m.actors[k];
+      }
+      if (!ante) continue;
+      ActorMention r;
+      r.tok_begin = r.name_begin = t;
+      r.tok_end = t + 1;
+      r.actor = ante->actor;
+      r.sentence = si;
+      r.anaphor = true;
+      r.rule = "anaphor:" + std::string(w) + "->" + lex.actors.at(ante->actor).id;
+      found.push_back(std::move(r));
+    }
     std::stable_sort(found.begin(), found.end(), [](const ActorMention& x, const ActorMention& y) { return x.tok_begin < y.tok_begin; });
     for (auto& am : found) m.actors.push_back(std::move(am));
   }

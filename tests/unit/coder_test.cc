@@ -290,6 +290,23 @@ TEST_F(CoderRules, TollStaysWithTheAttackThatCausedIt) {
   EXPECT_FALSE(r.events[1].casualties.injured.has_value());
 }
 
+// «N آخرين قتلوا»: «N others were killed» — the passive of a plural verb after its subject,
+// more of the civilians just named, hit by the doer told before.
+TEST_F(CoderRules, OthersKilledAreMoreVictimsOfTheSameDoer) {
+  auto r = code(
+      "قتل 12 مدنياً في غارات لطائرات النظام على بلدة كفرنبل.\n"
+      "وأوضح المرصد أن 5 آخرين قتلوا جراء قصف على بلدة حاس.\n"
+      "وقصفت قوات النظام قرية معرشورين.");
+  ASSERT_EQ(r.events.size(), 3u);
+  ASSERT_EQ(r.events[1].target.size(), 1u);
+  EXPECT_EQ(r.events[1].target[0].id, "civilians");
+  ASSERT_EQ(r.events[1].source.size(), 1u);
+  EXPECT_EQ(r.events[1].source[0].id, "syria_air_force");
+  EXPECT_EQ(r.events[1].casualties.killed, 5);
+  ASSERT_TRUE(r.events[1].location);
+  EXPECT_EQ(r.events[1].location->name_ar, "حاس");
+}
+
 TEST_F(CoderRules, EvidenceOffsetsPointIntoTheOriginalText) {
   const std::string text = "قصفت قوات النظام بالمدفعية الثقيلة بلدة مجدليا بريف إدلب الجنوبي.";
   auto r = code(text);
