@@ -1507,8 +1507,33 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
              d.mode != "shooting"sv && d.mode != "beating"sv && d.mode != "shelling"sv && d.mode != "airstrike"sv &&
              d.mode != "drone"sv;
     };
+    // … unless a shell or a raid is told to hit a military site: «قصفت طائرات التحالف مواقع
+    // الدفاع الجوي», «قاعدة العند», «معسكراً»
+    static constexpr std::string_view kSites[] = {
+        "\xD9\x85\xD9\x88\xD8\xA7\xD9\x82\xD8\xB9"sv,              // مواقع
+        "\xD9\x85\xD9\x88\xD9\x82\xD8\xB9"sv,                        // موقع
+        "\xD9\x82\xD8\xA7\xD8\xB9\xD8\xAF\xD9\x87"sv,              // قاعده
+        "\xD9\x85\xD8\xB9\xD8\xB3\xD9\x83\xD8\xB1"sv,              // معسكر
+        "\xD9\x85\xD8\xB9\xD8\xB3\xD9\x83\xD8\xB1\xD8\xA7\xD8\xAA"sv,  // معسكرات
+        "\xD8\xAA\xD8\xAC\xD9\x85\xD8\xB9"sv,                        // تجمع
+        "\xD8\xAA\xD8\xAC\xD9\x85\xD8\xB9\xD8\xA7\xD8\xAA"sv,    // تجمعات
+        "\xD9\x85\xD9\x82\xD8\xB1\xD8\xA7\xD8\xAA"sv,              // مقرات
+        "\xD8\xAB\xD9\x83\xD9\x86\xD9\x87"sv,                        // ثكنه
+        "\xD9\x85\xD8\xAE\xD8\xA7\xD8\xB2\xD9\x86"sv,              // مخازن
+        "\xD8\xAA\xD8\xAD\xD8\xB5\xD9\x8A\xD9\x86\xD8\xA7\xD8\xAA"sv};  // تحصينات
+    auto hits_a_site = [&](const Draft& d) {
+      const auto& tm = M.triggers[d.trigger];
+      const uint32_t end = std::min<uint32_t>(d.clause_end, tm.tok_end + 4);
+      for (uint32_t t = tm.tok_end; t < end; ++t)
+        for (const auto& k : c.tok(t).keys)
+          for (auto site : kSites)
+            if (k == site || (k.size() == site.size() + 2 && k.starts_with(site) && k.ends_with("\xD8\xA7"sv)))  // «معسكراً»
+              return true;
+      return false;
+    };
     for (auto& d : drafts) {
-      if (!fights(d) || !aimed(d) || (d.source.empty() == d.target.empty())) continue;
+      const bool remote = d.mode == "shelling"sv || d.mode == "airstrike"sv || d.mode == "drone"sv;
+      if (!fights(d) || (!aimed(d) && !(remote && hits_a_site(d))) || (d.source.empty() == d.target.empty())) continue;
       const bool want_target = d.target.empty();
       // a fight among the parties named («تبادل لإطلاق النار» between two of them) has both sides
       if (d.reciprocal && (want_target ? d.source : d.target).size() >= 2) continue;
