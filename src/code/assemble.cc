@@ -1474,17 +1474,39 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
         }
     }
     // the single side the given actors fight most in the article, if there is one
+    // two actors of one camp: one is the other's parent, or they share a patron or a parent
+    // (the registry's: the Saudi-led coalition, the Yemeni army and the Popular Resistance)
+    auto allies = [&](uint32_t a, uint32_t b) {
+      const auto& x = lex.base.actors.at(a);
+      const auto& y = lex.base.actors.at(b);
+      if (x.parent == y.id || y.parent == x.id || (!x.parent.empty() && x.parent == y.parent)) return true;
+      for (const auto& p : x.patrons)
+        if (std::find(y.patrons.begin(), y.patrons.end(), p) != y.patrons.end()) return true;
+      return false;
+    };
     auto other_side = [&](const std::vector<uint32_t>& side, bool air) -> std::optional<uint32_t> {
-      const auto& opponents = opponents_by[air ? 1 : 0];
       std::map<uint32_t, std::pair<int, uint32_t>> tally;
-      for (uint32_t x : side) {
-        if (civilian(x)) return std::nullopt;
-        if (auto it = opponents.find(mention_of(x).actor); it != opponents.end())
+      auto count = [&](const std::map<uint32_t, std::map<uint32_t, std::pair<int, uint32_t>>>& opponents, uint32_t who) {
+        if (auto it = opponents.find(who); it != opponents.end())
           for (const auto& [opp, cm] : it->second) {
             auto& t = tally[opp];
             t = {t.first + cm.first, cm.second};
           }
+      };
+      for (uint32_t x : side) {
+        if (civilian(x)) return std::nullopt;
+        count(opponents_by[air ? 1 : 0], mention_of(x).actor);
       }
+      // none in this kind of fight: whom it or its camp fights in any kind («قصفت طائرات
+      // التحالف قاعدة العند» in a report of the Resistance's battles with the Houthis)
+      if (tally.empty())
+        for (const auto& table : opponents_by)
+          for (const auto& [who, opps] : table)
+            for (uint32_t x : side)
+              if (who == mention_of(x).actor || allies(who, mention_of(x).actor)) {
+                count(table, who);
+                break;
+              }
       for (uint32_t x : side) tally.erase(mention_of(x).actor);
       int best = 0, ties = 0;
       std::optional<uint32_t> pick;
@@ -1523,7 +1545,7 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
         "\xD8\xAA\xD8\xAD\xD8\xB5\xD9\x8A\xD9\x86\xD8\xA7\xD8\xAA"sv};  // تحصينات
     auto hits_a_site = [&](const Draft& d) {
       const auto& tm = M.triggers[d.trigger];
-      const uint32_t end = std::min<uint32_t>(d.clause_end, tm.tok_end + 4);
+      const uint32_t end = std::min<uint32_t>(d.clause_end, tm.tok_end + 8);
       for (uint32_t t = tm.tok_end; t < end; ++t)
         for (const auto& k : c.tok(t).keys)
           for (auto site : kSites)
