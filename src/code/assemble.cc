@@ -1474,6 +1474,18 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
         }
     }
     // the single side the given actors fight most in the article, if there is one
+    // who stands at each end of the article's fights, one-sided ones too: ends[0] the doers,
+    // ends[1] the ones hit (times, a mention)
+    std::map<uint32_t, std::pair<int, uint32_t>> ends[2];
+    for (const auto& d2 : drafts) {
+      if (!fights(d2)) continue;
+      for (int e = 0; e < 2; ++e)
+        for (uint32_t y : e == 0 ? d2.source : d2.target) {
+          if (civilian(y)) continue;
+          auto& t = ends[e][mention_of(y).actor];
+          t = {t.first + 1, y};
+        }
+    }
     // two actors of one camp: one is the other's parent, or they share a patron or a parent
     // (the registry's: the Saudi-led coalition, the Yemeni army and the Popular Resistance)
     auto allies = [&](uint32_t a, uint32_t b) {
@@ -1484,7 +1496,7 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
         if (std::find(y.patrons.begin(), y.patrons.end(), p) != y.patrons.end()) return true;
       return false;
     };
-    auto other_side = [&](const std::vector<uint32_t>& side, bool air) -> std::optional<uint32_t> {
+    auto other_side = [&](const std::vector<uint32_t>& side, bool air, bool want_doer) -> std::optional<uint32_t> {
       std::map<uint32_t, std::pair<int, uint32_t>> tally;
       auto count = [&](const std::map<uint32_t, std::map<uint32_t, std::pair<int, uint32_t>>>& opponents, uint32_t who) {
         if (auto it = opponents.find(who); it != opponents.end())
@@ -1507,6 +1519,29 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
                 count(table, who);
                 break;
               }
+      // nor any pair at all: the one most often on the other end of the article's fights
+      // that is not of its camp («سيطرت المقاومة على …» where the report's other fights
+      // are all told against «الحوثيين»)
+      if (tally.empty()) {
+        for (const auto& [who, cm] : ends[want_doer ? 0 : 1]) {
+          {
+            bool camp = false;
+            for (uint32_t x : side) {
+              const uint32_t me = mention_of(x).actor;
+              const auto& a = lex.base.actors.at(me);
+              const auto& b = lex.base.actors.at(who);
+              // a state's own settlers or tribesmen are not its enemy by default
+              const bool own_militia = !a.country.empty() && a.country == b.country &&
+                                       (a.kind == "state_forces"sv || a.kind == "government"sv) && b.kind == "identity_militia"sv;
+              camp = camp || who == me || allies(who, me) || own_militia ||
+                     (!a.country.empty() && a.country == b.country && b.kind != "rebel_group"sv && b.kind != "political_militia"sv &&
+                      a.kind == "identity_militia"sv && (b.kind == "state_forces"sv || b.kind == "government"sv));
+            }
+            if (camp) continue;
+            tally[who] = cm;
+          }
+        }
+      }
       for (uint32_t x : side) tally.erase(mention_of(x).actor);
       int best = 0, ties = 0;
       std::optional<uint32_t> pick;
@@ -1559,7 +1594,7 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
       const bool want_target = d.target.empty();
       // a fight among the parties named («تبادل لإطلاق النار» between two of them) has both sides
       if (d.reciprocal && (want_target ? d.source : d.target).size() >= 2) continue;
-      if (auto opp = other_side(want_target ? d.source : d.target, by_air(d))) {
+      if (auto opp = other_side(want_target ? d.source : d.target, by_air(d), !want_target)) {
         (want_target ? d.target : d.source).push_back(*opp);
         if (c.trace)
           c.note("«" + std::string(c.tok(M.triggers[d.trigger].tok_begin).norm) + "»: the other side is the one the " +
