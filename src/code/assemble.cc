@@ -817,6 +817,236 @@ const geo::PlaceMention* place_for(const Context& c, uint32_t sentence, uint32_t
   return in_sentence;
 }
 
+// An army announcing its enemies' dead is their killer (step 3e of assemble_events).
+void announcer_is_doer(const Context& c, std::vector<Draft>& drafts, const std::vector<ActorMention>& extra) {
+  const auto& M = c.f.mentions;
+  const auto& lex = c.lex;
+  const auto& f = c.f;
+  // An army announcing its enemies' dead («أعلنت قيادة عمليات بغداد في بيان عن مقتل 17
+  // داعشياً», «… عن مقتل 49 مسلحاً بقصف جوي») is the one that killed them: an attack on an
+  // enemy with no doer named, told by a state's forces as the speaker, is that force's doing.
+  for (auto& d : drafts) {
+    if (!d.alive || d.type != "ASSAULT"sv || !d.source.empty() || d.target.empty() || d.reciprocal) continue;
+    std::vector<uint32_t> tellings{d.trigger};  // its own trigger and those merged into it
+    tellings.insert(tellings.end(), d.merged.begin(), d.merged.end());
+    for (uint32_t ti : tellings) {
+      const auto& tm = M.triggers[ti];
+      const auto& sent = f.analysis.sentences[tm.sentence];
+      auto [at_lo, at_hi] = in_tokens(M.attribution, sent.tok_begin, tm.tok_begin);
+      for (size_t ai = at_lo; ai < at_hi && d.source.empty(); ++ai) {
+        const auto& cue = M.attribution[ai];
+        auto [k_lo, k_hi] = in_tokens(M.actors, cue.tok_end, std::min(cue.tok_end + 2, tm.tok_begin));
+        for (size_t k = k_lo; k < k_hi; ++k) {
+          const auto& info = lex.base.actors.at(M.actors[k].actor);
+          if (info.kind != "state_forces"sv || M.actors[k].anaphor) continue;
+          bool own_side = false;  // «أعلن الجيش مقتل ثلاثة من جنوده» is its own loss
+          for (uint32_t x : d.target) {
+            const ActorMention& m = x < M.actors.size() ? M.actors[x] : extra[x - M.actors.size()];
+            const auto& t = lex.base.actors.at(m.actor);
+            own_side = own_side || m.actor == M.actors[k].actor || t.kind == "state_forces"sv || civilian_kind(t);
+          }
+          if (own_side) break;
+          d.source = {static_cast<uint32_t>(k)};
+          if (c.trace) c.note("«" + std::string(c.tok(tm.tok_begin).norm) + "»: the forces announcing it are its doer");
+          break;
+        }
+      }
+    }
+  }
+}
+
+// «N آخرين»: more victims of the doer told before (step 3e of assemble_events).
+void others_share_the_doer(const Context& c, std::vector<Draft>& drafts) {
+  const auto& M = c.f.mentions;
+  // «مقتل 21 مدنياً … وأوضح المرصد أن 7 آخرين قتلوا جراء قصف»: «N others», more victims of
+  // the attack just told, were hit by the same doer when none is named
+  for (size_t i = 0; i < drafts.size(); ++i) {
+    Draft& d = drafts[i];
+    if (!d.alive || d.type != "ASSAULT"sv || !d.source.empty()) continue;
+    const ActorMention* others = nullptr;
+    for (uint32_t x : d.target)
+      if (x < M.actors.size() && M.actors[x].anaphor && M.actors[x].tok_end == M.actors[x].tok_begin + 1 &&
+          M.actors[x].rule.starts_with("anaphor:\xD8\xA7\xD8\xAE\xD8\xB1"))  // «اخر…»
+        others = &M.actors[x];
+    if (!others) continue;
+    for (size_t j = i; j-- > 0;) {
+      const Draft& prev = drafts[j];
+      if (prev.sentence + 2 < d.sentence) break;
+      if (!prev.alive || prev.type != "ASSAULT"sv || prev.source.empty()) continue;
+      bool same_victims = false;
+      for (uint32_t y : prev.target)
+        same_victims = same_victims || (y < M.actors.size() && M.actors[y].actor == others->actor);
+      if (!same_victims) continue;
+      d.source = prev.source;
+      if (c.trace) c.note("«" + std::string(c.tok(M.triggers[d.trigger].tok_begin).norm) + "»: more victims of the doer told before");
+      break;
+    }
+  }
+}
+
+// The side a fight does not name, read from the article's other fights (step 3e).
+void infer_other_sides(const Context& c, std::vector<Draft>& drafts, const std::vector<ActorMention>& extra) {
+  const auto& M = c.f.mentions;
+  const auto& lex = c.lex;
+  // The other side, from the article: a capture or an attack told with its doer alone
+  // («قصفت طائرات التحالف العربي قاعدة العند», «سيطرت المقاومة على مدينة لودر») was done
+  // against the one that doer fights in the article's other events, when it fights one
+  // side only; likewise an attack on a party («مواجهات مع الحوثيين») with no doer named.
+  // Civilians are never inferred, nor inferred from.
+  {
+    auto mention_of = [&](uint32_t x) -> const ActorMention& { return x < M.actors.size() ? M.actors[x] : extra[x - M.actors.size()]; };
+    auto civilian = [&](uint32_t x) { return civilian_kind(lex.base.actors.at(mention_of(x).actor)); };
+    auto fights = [](const Draft& d) {
+      return d.alive && (d.type == "ASSAULT"sv || (d.type == "COERCE"sv && (d.mode == "seize"sv || d.mode == "raid"sv || d.mode == "expel"sv)));
+    };
+    // opponents[air][actor] = (times fought, a mention of the opponent): who bombs from the
+    // air and who fights on the ground are told apart («مواجهات مع الحوثيين» is not the
+    // coalition's air war on them)
+    auto by_air = [](const Draft& d) { return d.mode == "airstrike"sv || d.mode == "drone"sv; };
+    std::map<uint32_t, std::map<uint32_t, std::pair<int, uint32_t>>> opponents_by[2];
+    for (const auto& d : drafts) {
+      if (!fights(d) || d.source.empty() || d.target.empty()) continue;
+      auto& opponents = opponents_by[by_air(d) ? 1 : 0];
+      for (uint32_t a : d.source)
+        for (uint32_t b : d.target) {
+          if (civilian(a) || civilian(b) || mention_of(a).actor == mention_of(b).actor) continue;
+          auto& ab = opponents[mention_of(a).actor][mention_of(b).actor];
+          ab = {ab.first + 1, b};
+          auto& ba = opponents[mention_of(b).actor][mention_of(a).actor];
+          ba = {ba.first + 1, a};
+        }
+    }
+    // the single side the given actors fight most in the article, if there is one
+    // who stands at each end of the article's fights, one-sided ones too: ends[0] the doers,
+    // ends[1] the ones hit (times, a mention)
+    std::map<uint32_t, std::pair<int, uint32_t>> ends[2];
+    for (const auto& d2 : drafts) {
+      if (!fights(d2)) continue;
+      for (int e = 0; e < 2; ++e)
+        for (uint32_t y : e == 0 ? d2.source : d2.target) {
+          if (civilian(y)) continue;
+          auto& t = ends[e][mention_of(y).actor];
+          t = {t.first + 1, y};
+        }
+    }
+    // two actors of one camp: one is the other's parent, or they share a patron or a parent
+    // (the registry's: the Saudi-led coalition, the Yemeni army and the Popular Resistance)
+    auto allies = [&](uint32_t a, uint32_t b) {
+      const auto& x = lex.base.actors.at(a);
+      const auto& y = lex.base.actors.at(b);
+      if (x.parent == y.id || y.parent == x.id || (!x.parent.empty() && x.parent == y.parent)) return true;
+      for (const auto& p : x.patrons)
+        if (std::find(y.patrons.begin(), y.patrons.end(), p) != y.patrons.end()) return true;
+      return false;
+    };
+    auto other_side = [&](const std::vector<uint32_t>& side, bool air, bool want_doer) -> std::optional<uint32_t> {
+      std::map<uint32_t, std::pair<int, uint32_t>> tally;
+      auto count = [&](const std::map<uint32_t, std::map<uint32_t, std::pair<int, uint32_t>>>& opponents, uint32_t who) {
+        if (auto it = opponents.find(who); it != opponents.end())
+          for (const auto& [opp, cm] : it->second) {
+            auto& t = tally[opp];
+            t = {t.first + cm.first, cm.second};
+          }
+      };
+      for (uint32_t x : side) {
+        if (civilian(x)) return std::nullopt;
+        count(opponents_by[air ? 1 : 0], mention_of(x).actor);
+      }
+      // none in this kind of fight: whom it or its camp fights in any kind («قصفت طائرات
+      // التحالف قاعدة العند» in a report of the Resistance's battles with the Houthis)
+      if (tally.empty())
+        for (const auto& table : opponents_by)
+          for (const auto& [who, opps] : table)
+            for (uint32_t x : side)
+              if (who == mention_of(x).actor || allies(who, mention_of(x).actor)) {
+                count(table, who);
+                break;
+              }
+      // nor any pair at all: the one most often on the other end of the article's fights
+      // that is not of its camp («سيطرت المقاومة على …» where the report's other fights
+      // are all told against «الحوثيين»)
+      if (tally.empty()) {
+        for (const auto& [who, cm] : ends[want_doer ? 0 : 1]) {
+          {
+            bool camp = false;
+            for (uint32_t x : side) {
+              const uint32_t me = mention_of(x).actor;
+              const auto& a = lex.base.actors.at(me);
+              const auto& b = lex.base.actors.at(who);
+              // a state's own settlers or tribesmen are not its enemy by default
+              const bool own_militia = !a.country.empty() && a.country == b.country &&
+                                       (a.kind == "state_forces"sv || a.kind == "government"sv) && b.kind == "identity_militia"sv;
+              camp = camp || who == me || allies(who, me) || own_militia ||
+                     (!a.country.empty() && a.country == b.country && b.kind != "rebel_group"sv && b.kind != "political_militia"sv &&
+                      a.kind == "identity_militia"sv && (b.kind == "state_forces"sv || b.kind == "government"sv));
+            }
+            if (camp) continue;
+            tally[who] = cm;
+          }
+        }
+      }
+      for (uint32_t x : side) tally.erase(mention_of(x).actor);
+      int best = 0, ties = 0;
+      std::optional<uint32_t> pick;
+      for (const auto& [opp, cm] : tally) {
+        if (cm.first > best) {
+          best = cm.first;
+          ties = 0;
+          pick = cm.second;
+        } else if (cm.first == best) {
+          ++ties;
+        }
+      }
+      if (ties > 0) return std::nullopt;
+      return pick;
+    };
+    // (a bomb, a shot, a kidnapping, a killing of one person, a shell or an air raid on a
+    // village hits whoever is there, often civilians: its other side is not inferred)
+    auto aimed = [](const Draft& d) {
+      return d.mode != "ied"sv && d.mode != "suicide"sv && d.mode != "assassination"sv && d.mode != "abduction"sv &&
+             d.mode != "shooting"sv && d.mode != "beating"sv && d.mode != "shelling"sv && d.mode != "airstrike"sv &&
+             d.mode != "drone"sv;
+    };
+    // … unless a shell or a raid is told to hit a military site: «قصفت طائرات التحالف مواقع
+    // الدفاع الجوي», «قاعدة العند», «معسكراً»
+    static constexpr std::string_view kSites[] = {
+        "\xD9\x85\xD9\x88\xD8\xA7\xD9\x82\xD8\xB9"sv,              // مواقع
+        "\xD9\x85\xD9\x88\xD9\x82\xD8\xB9"sv,                        // موقع
+        "\xD9\x82\xD8\xA7\xD8\xB9\xD8\xAF\xD9\x87"sv,              // قاعده
+        "\xD9\x85\xD8\xB9\xD8\xB3\xD9\x83\xD8\xB1"sv,              // معسكر
+        "\xD9\x85\xD8\xB9\xD8\xB3\xD9\x83\xD8\xB1\xD8\xA7\xD8\xAA"sv,  // معسكرات
+        "\xD8\xAA\xD8\xAC\xD9\x85\xD8\xB9"sv,                        // تجمع
+        "\xD8\xAA\xD8\xAC\xD9\x85\xD8\xB9\xD8\xA7\xD8\xAA"sv,    // تجمعات
+        "\xD9\x85\xD9\x82\xD8\xB1\xD8\xA7\xD8\xAA"sv,              // مقرات
+        "\xD8\xAB\xD9\x83\xD9\x86\xD9\x87"sv,                        // ثكنه
+        "\xD9\x85\xD8\xAE\xD8\xA7\xD8\xB2\xD9\x86"sv,              // مخازن
+        "\xD8\xAA\xD8\xAD\xD8\xB5\xD9\x8A\xD9\x86\xD8\xA7\xD8\xAA"sv};  // تحصينات
+    auto hits_a_site = [&](const Draft& d) {
+      const auto& tm = M.triggers[d.trigger];
+      const uint32_t end = std::min<uint32_t>(d.clause_end, tm.tok_end + 8);
+      for (uint32_t t = tm.tok_end; t < end; ++t)
+        for (const auto& k : c.tok(t).keys)
+          for (auto site : kSites)
+            if (k == site || (k.size() == site.size() + 2 && k.starts_with(site) && k.ends_with("\xD8\xA7"sv)))  // «معسكراً»
+              return true;
+      return false;
+    };
+    for (auto& d : drafts) {
+      const bool remote = d.mode == "shelling"sv || d.mode == "airstrike"sv || d.mode == "drone"sv;
+      if (!fights(d) || (!aimed(d) && !(remote && hits_a_site(d))) || (d.source.empty() == d.target.empty())) continue;
+      const bool want_target = d.target.empty();
+      // a fight among the parties named («تبادل لإطلاق النار» between two of them) has both sides
+      if (d.reciprocal && (want_target ? d.source : d.target).size() >= 2) continue;
+      if (auto opp = other_side(want_target ? d.source : d.target, by_air(d), !want_target)) {
+        (want_target ? d.target : d.source).push_back(*opp);
+        if (c.trace)
+          c.note("«" + std::string(c.tok(M.triggers[d.trigger].tok_begin).norm) + "»: the other side is the one the " +
+                 (want_target ? "doer" : "one attacked") + " fights in the article");
+      }
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFacts& f, Trace* trace) {
@@ -1388,220 +1618,11 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
     d.source = keep;
   }
 
-  // An army announcing its enemies' dead («أعلنت قيادة عمليات بغداد في بيان عن مقتل 17
-  // داعشياً», «… عن مقتل 49 مسلحاً بقصف جوي») is the one that killed them: an attack on an
-  // enemy with no doer named, told by a state's forces as the speaker, is that force's doing.
-  for (auto& d : drafts) {
-    if (!d.alive || d.type != "ASSAULT"sv || !d.source.empty() || d.target.empty() || d.reciprocal) continue;
-    std::vector<uint32_t> tellings{d.trigger};  // its own trigger and those merged into it
-    tellings.insert(tellings.end(), d.merged.begin(), d.merged.end());
-    for (uint32_t ti : tellings) {
-    const auto& tm = M.triggers[ti];
-    const auto& sent = f.analysis.sentences[tm.sentence];
-    auto [at_lo, at_hi] = in_tokens(M.attribution, sent.tok_begin, tm.tok_begin);
-    for (size_t ai = at_lo; ai < at_hi && d.source.empty(); ++ai) {
-      const auto& cue = M.attribution[ai];
-      auto [k_lo, k_hi] = in_tokens(M.actors, cue.tok_end, std::min(cue.tok_end + 2, tm.tok_begin));
-      for (size_t k = k_lo; k < k_hi; ++k) {
-        const auto& info = lex.base.actors.at(M.actors[k].actor);
-        if (info.kind != "state_forces"sv || M.actors[k].anaphor) continue;
-        bool own_side = false;  // «أعلن الجيش مقتل ثلاثة من جنوده» is its own loss
-        for (uint32_t x : d.target) {
-          const ActorMention& m = x < M.actors.size() ? M.actors[x] : extra[x - M.actors.size()];
-          const auto& t = lex.base.actors.at(m.actor);
-          own_side = own_side || m.actor == M.actors[k].actor || t.kind == "state_forces"sv || civilian_kind(t);
-        }
-        if (own_side) break;
-        d.source = {static_cast<uint32_t>(k)};
-        if (c.trace) c.note("«" + std::string(c.tok(tm.tok_begin).norm) + "»: the forces announcing it are its doer");
-        break;
-      }
-    }
-    }
-  }
-
-  // «مقتل 21 مدنياً … وأوضح المرصد أن 7 آخرين قتلوا جراء قصف»: «N others», more victims of
-  // the attack just told, were hit by the same doer when none is named
-  for (size_t i = 0; i < drafts.size(); ++i) {
-    Draft& d = drafts[i];
-    if (!d.alive || d.type != "ASSAULT"sv || !d.source.empty()) continue;
-    const ActorMention* others = nullptr;
-    for (uint32_t x : d.target)
-      if (x < M.actors.size() && M.actors[x].anaphor && M.actors[x].tok_end == M.actors[x].tok_begin + 1 &&
-          M.actors[x].rule.starts_with("anaphor:\xD8\xA7\xD8\xAE\xD8\xB1"))  // «اخر…»
-        others = &M.actors[x];
-    if (!others) continue;
-    for (size_t j = i; j-- > 0;) {
-      const Draft& prev = drafts[j];
-      if (prev.sentence + 2 < d.sentence) break;
-      if (!prev.alive || prev.type != "ASSAULT"sv || prev.source.empty()) continue;
-      bool same_victims = false;
-      for (uint32_t y : prev.target)
-        same_victims = same_victims || (y < M.actors.size() && M.actors[y].actor == others->actor);
-      if (!same_victims) continue;
-      d.source = prev.source;
-      if (c.trace) c.note("«" + std::string(c.tok(M.triggers[d.trigger].tok_begin).norm) + "»: more victims of the doer told before");
-      break;
-    }
-  }
-
-  // The other side, from the article: a capture or an attack told with its doer alone
-  // («قصفت طائرات التحالف العربي قاعدة العند», «سيطرت المقاومة على مدينة لودر») was done
-  // against the one that doer fights in the article's other events, when it fights one
-  // side only; likewise an attack on a party («مواجهات مع الحوثيين») with no doer named.
-  // Civilians are never inferred, nor inferred from.
-  {
-    auto mention_of = [&](uint32_t x) -> const ActorMention& { return x < M.actors.size() ? M.actors[x] : extra[x - M.actors.size()]; };
-    auto civilian = [&](uint32_t x) { return civilian_kind(lex.base.actors.at(mention_of(x).actor)); };
-    auto fights = [](const Draft& d) {
-      return d.alive && (d.type == "ASSAULT"sv || (d.type == "COERCE"sv && (d.mode == "seize"sv || d.mode == "raid"sv || d.mode == "expel"sv)));
-    };
-    // opponents[air][actor] = (times fought, a mention of the opponent): who bombs from the
-    // air and who fights on the ground are told apart («مواجهات مع الحوثيين» is not the
-    // coalition's air war on them)
-    auto by_air = [](const Draft& d) { return d.mode == "airstrike"sv || d.mode == "drone"sv; };
-    std::map<uint32_t, std::map<uint32_t, std::pair<int, uint32_t>>> opponents_by[2];
-    for (const auto& d : drafts) {
-      if (!fights(d) || d.source.empty() || d.target.empty()) continue;
-      auto& opponents = opponents_by[by_air(d) ? 1 : 0];
-      for (uint32_t a : d.source)
-        for (uint32_t b : d.target) {
-          if (civilian(a) || civilian(b) || mention_of(a).actor == mention_of(b).actor) continue;
-          auto& ab = opponents[mention_of(a).actor][mention_of(b).actor];
-          ab = {ab.first + 1, b};
-          auto& ba = opponents[mention_of(b).actor][mention_of(a).actor];
-          ba = {ba.first + 1, a};
-        }
-    }
-    // the single side the given actors fight most in the article, if there is one
-    // who stands at each end of the article's fights, one-sided ones too: ends[0] the doers,
-    // ends[1] the ones hit (times, a mention)
-    std::map<uint32_t, std::pair<int, uint32_t>> ends[2];
-    for (const auto& d2 : drafts) {
-      if (!fights(d2)) continue;
-      for (int e = 0; e < 2; ++e)
-        for (uint32_t y : e == 0 ? d2.source : d2.target) {
-          if (civilian(y)) continue;
-          auto& t = ends[e][mention_of(y).actor];
-          t = {t.first + 1, y};
-        }
-    }
-    // two actors of one camp: one is the other's parent, or they share a patron or a parent
-    // (the registry's: the Saudi-led coalition, the Yemeni army and the Popular Resistance)
-    auto allies = [&](uint32_t a, uint32_t b) {
-      const auto& x = lex.base.actors.at(a);
-      const auto& y = lex.base.actors.at(b);
-      if (x.parent == y.id || y.parent == x.id || (!x.parent.empty() && x.parent == y.parent)) return true;
-      for (const auto& p : x.patrons)
-        if (std::find(y.patrons.begin(), y.patrons.end(), p) != y.patrons.end()) return true;
-      return false;
-    };
-    auto other_side = [&](const std::vector<uint32_t>& side, bool air, bool want_doer) -> std::optional<uint32_t> {
-      std::map<uint32_t, std::pair<int, uint32_t>> tally;
-      auto count = [&](const std::map<uint32_t, std::map<uint32_t, std::pair<int, uint32_t>>>& opponents, uint32_t who) {
-        if (auto it = opponents.find(who); it != opponents.end())
-          for (const auto& [opp, cm] : it->second) {
-            auto& t = tally[opp];
-            t = {t.first + cm.first, cm.second};
-          }
-      };
-      for (uint32_t x : side) {
-        if (civilian(x)) return std::nullopt;
-        count(opponents_by[air ? 1 : 0], mention_of(x).actor);
-      }
-      // none in this kind of fight: whom it or its camp fights in any kind («قصفت طائرات
-      // التحالف قاعدة العند» in a report of the Resistance's battles with the Houthis)
-      if (tally.empty())
-        for (const auto& table : opponents_by)
-          for (const auto& [who, opps] : table)
-            for (uint32_t x : side)
-              if (who == mention_of(x).actor || allies(who, mention_of(x).actor)) {
-                count(table, who);
-                break;
-              }
-      // nor any pair at all: the one most often on the other end of the article's fights
-      // that is not of its camp («سيطرت المقاومة على …» where the report's other fights
-      // are all told against «الحوثيين»)
-      if (tally.empty()) {
-        for (const auto& [who, cm] : ends[want_doer ? 0 : 1]) {
-          {
-            bool camp = false;
-            for (uint32_t x : side) {
-              const uint32_t me = mention_of(x).actor;
-              const auto& a = lex.base.actors.at(me);
-              const auto& b = lex.base.actors.at(who);
-              // a state's own settlers or tribesmen are not its enemy by default
-              const bool own_militia = !a.country.empty() && a.country == b.country &&
-                                       (a.kind == "state_forces"sv || a.kind == "government"sv) && b.kind == "identity_militia"sv;
-              camp = camp || who == me || allies(who, me) || own_militia ||
-                     (!a.country.empty() && a.country == b.country && b.kind != "rebel_group"sv && b.kind != "political_militia"sv &&
-                      a.kind == "identity_militia"sv && (b.kind == "state_forces"sv || b.kind == "government"sv));
-            }
-            if (camp) continue;
-            tally[who] = cm;
-          }
-        }
-      }
-      for (uint32_t x : side) tally.erase(mention_of(x).actor);
-      int best = 0, ties = 0;
-      std::optional<uint32_t> pick;
-      for (const auto& [opp, cm] : tally) {
-        if (cm.first > best) {
-          best = cm.first;
-          ties = 0;
-          pick = cm.second;
-        } else if (cm.first == best) {
-          ++ties;
-        }
-      }
-      if (ties > 0) return std::nullopt;
-      return pick;
-    };
-    // (a bomb, a shot, a kidnapping, a killing of one person, a shell or an air raid on a
-    // village hits whoever is there, often civilians: its other side is not inferred)
-    auto aimed = [](const Draft& d) {
-      return d.mode != "ied"sv && d.mode != "suicide"sv && d.mode != "assassination"sv && d.mode != "abduction"sv &&
-             d.mode != "shooting"sv && d.mode != "beating"sv && d.mode != "shelling"sv && d.mode != "airstrike"sv &&
-             d.mode != "drone"sv;
-    };
-    // … unless a shell or a raid is told to hit a military site: «قصفت طائرات التحالف مواقع
-    // الدفاع الجوي», «قاعدة العند», «معسكراً»
-    static constexpr std::string_view kSites[] = {
-        "\xD9\x85\xD9\x88\xD8\xA7\xD9\x82\xD8\xB9"sv,              // مواقع
-        "\xD9\x85\xD9\x88\xD9\x82\xD8\xB9"sv,                        // موقع
-        "\xD9\x82\xD8\xA7\xD8\xB9\xD8\xAF\xD9\x87"sv,              // قاعده
-        "\xD9\x85\xD8\xB9\xD8\xB3\xD9\x83\xD8\xB1"sv,              // معسكر
-        "\xD9\x85\xD8\xB9\xD8\xB3\xD9\x83\xD8\xB1\xD8\xA7\xD8\xAA"sv,  // معسكرات
-        "\xD8\xAA\xD8\xAC\xD9\x85\xD8\xB9"sv,                        // تجمع
-        "\xD8\xAA\xD8\xAC\xD9\x85\xD8\xB9\xD8\xA7\xD8\xAA"sv,    // تجمعات
-        "\xD9\x85\xD9\x82\xD8\xB1\xD8\xA7\xD8\xAA"sv,              // مقرات
-        "\xD8\xAB\xD9\x83\xD9\x86\xD9\x87"sv,                        // ثكنه
-        "\xD9\x85\xD8\xAE\xD8\xA7\xD8\xB2\xD9\x86"sv,              // مخازن
-        "\xD8\xAA\xD8\xAD\xD8\xB5\xD9\x8A\xD9\x86\xD8\xA7\xD8\xAA"sv};  // تحصينات
-    auto hits_a_site = [&](const Draft& d) {
-      const auto& tm = M.triggers[d.trigger];
-      const uint32_t end = std::min<uint32_t>(d.clause_end, tm.tok_end + 8);
-      for (uint32_t t = tm.tok_end; t < end; ++t)
-        for (const auto& k : c.tok(t).keys)
-          for (auto site : kSites)
-            if (k == site || (k.size() == site.size() + 2 && k.starts_with(site) && k.ends_with("\xD8\xA7"sv)))  // «معسكراً»
-              return true;
-      return false;
-    };
-    for (auto& d : drafts) {
-      const bool remote = d.mode == "shelling"sv || d.mode == "airstrike"sv || d.mode == "drone"sv;
-      if (!fights(d) || (!aimed(d) && !(remote && hits_a_site(d))) || (d.source.empty() == d.target.empty())) continue;
-      const bool want_target = d.target.empty();
-      // a fight among the parties named («تبادل لإطلاق النار» between two of them) has both sides
-      if (d.reciprocal && (want_target ? d.source : d.target).size() >= 2) continue;
-      if (auto opp = other_side(want_target ? d.source : d.target, by_air(d), !want_target)) {
-        (want_target ? d.target : d.source).push_back(*opp);
-        if (c.trace)
-          c.note("«" + std::string(c.tok(M.triggers[d.trigger].tok_begin).norm) + "»: the other side is the one the " +
-                 (want_target ? "doer" : "one attacked") + " fights in the article");
-      }
-    }
-  }
+  // 3e. Sides the text leaves unnamed: the army announcing a toll, more victims of the
+  //     doer just told, the other side of a one-sided fight.
+  announcer_is_doer(c, drafts, extra);
+  others_share_the_doer(c, drafts);
+  infer_other_sides(c, drafts, extra);
 
   // 4. Drop drafts that say nothing: no actor, and a bare noun that is only a
   //    consequence or a restatement.
