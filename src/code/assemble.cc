@@ -296,6 +296,12 @@ std::vector<uint32_t> coordinated(const Context& c, const std::vector<uint32_t>&
   return group;
 }
 
+// Actor mention `i`: one the text names, or one a rule implied (`extra`, numbered after them).
+const ActorMention& mention_at(const Context& c, const std::vector<ActorMention>& extra, uint32_t i) {
+  const auto& named = c.f.mentions.actors;
+  return i < named.size() ? named[i] : extra[i - named.size()];
+}
+
 void add_all(std::vector<uint32_t>& to, const std::vector<uint32_t>& from) {
   for (uint32_t x : from)
     if (std::find(to.begin(), to.end(), x) == to.end()) to.push_back(x);
@@ -657,11 +663,7 @@ bool written_as_form(const knowledge::Trigger& t, const text::Token& tok) {
   std::string_view form(t.rule);
   form = form.substr(colon + 1);
   form = form.substr(0, form.find(' '));
-  const std::string folded = text::fold_utf8(form);
-  std::string_view w = tok.norm;
-  if (w == folded) return true;
-  return w.size() == folded.size() + 2 && w.substr(2) == folded &&
-         (w.substr(0, 2) == "\xD9\x88"sv || w.substr(0, 2) == "\xD9\x81"sv);  // و ف
+  return written_as(tok, text::fold_utf8(form));
 }
 
 // A trigger with a «req=» guard fires only when one of its words stands in its
@@ -688,7 +690,7 @@ bool civilian_kind(const knowledge::ActorInfo& a) {
 std::set<std::string> actor_ids_of(const Context& c, const std::vector<uint32_t>& role, const std::vector<ActorMention>& extra) {
   std::set<std::string> ids;
   for (uint32_t i : role) {
-    const ActorMention& m = i < c.f.mentions.actors.size() ? c.actor(i) : extra[i - c.f.mentions.actors.size()];
+    const ActorMention& m = mention_at(c, extra, i);
     ids.insert(c.lex.base.actors.at(m.actor).id);
   }
   return ids;
@@ -697,7 +699,7 @@ std::set<std::string> actor_ids_of(const Context& c, const std::vector<uint32_t>
 std::set<std::string> actor_ids(const Context& c, const Draft& d, const std::vector<ActorMention>& extra) {
   std::set<std::string> ids;
   auto add = [&](uint32_t i) {
-    const ActorMention& m = i < c.f.mentions.actors.size() ? c.actor(i) : extra[i - c.f.mentions.actors.size()];
+    const ActorMention& m = mention_at(c, extra, i);
     ids.insert(c.lex.base.actors.at(m.actor).id);
   };
   for (uint32_t i : d.source) add(i);
@@ -728,7 +730,7 @@ long days_before(std::string_view a, std::string_view b) {
 template <class D>
 bool opposite_roles(const Context& c, const D& a, const D& b, const std::vector<ActorMention>& extra) {
   auto id = [&](uint32_t i) {
-    return i < c.f.mentions.actors.size() ? c.actor(i).actor : extra[i - c.f.mentions.actors.size()].actor;
+    return mention_at(c, extra, i).actor;
   };
   for (uint32_t x : a.source)
     for (uint32_t y : b.target)
@@ -841,7 +843,7 @@ void announcer_is_doer(const Context& c, std::vector<Draft>& drafts, const std::
           if (info.kind != "state_forces"sv || M.actors[k].anaphor) continue;
           bool own_side = false;  // «أعلن الجيش مقتل ثلاثة من جنوده» is its own loss
           for (uint32_t x : d.target) {
-            const ActorMention& m = x < M.actors.size() ? M.actors[x] : extra[x - M.actors.size()];
+            const ActorMention& m = mention_at(c, extra, x);
             const auto& t = lex.base.actors.at(m.actor);
             own_side = own_side || m.actor == M.actors[k].actor || t.kind == "state_forces"sv || civilian_kind(t);
           }
@@ -866,7 +868,7 @@ void others_share_the_doer(const Context& c, std::vector<Draft>& drafts) {
     const ActorMention* others = nullptr;
     for (uint32_t x : d.target)
       if (x < M.actors.size() && M.actors[x].anaphor && M.actors[x].tok_end == M.actors[x].tok_begin + 1 &&
-          M.actors[x].rule.starts_with("anaphor:\xD8\xA7\xD8\xAE\xD8\xB1"))  // «اخر…»
+          names_others(c.tok(M.actors[x].tok_begin).norm))
         others = &M.actors[x];
     if (!others) continue;
     for (size_t j = i; j-- > 0;) {
@@ -893,156 +895,152 @@ void infer_other_sides(const Context& c, std::vector<Draft>& drafts, const std::
   // against the one that doer fights in the article's other events, when it fights one
   // side only; likewise an attack on a party («مواجهات مع الحوثيين») with no doer named.
   // Civilians are never inferred, nor inferred from.
-  {
-    auto mention_of = [&](uint32_t x) -> const ActorMention& { return x < M.actors.size() ? M.actors[x] : extra[x - M.actors.size()]; };
-    auto civilian = [&](uint32_t x) { return civilian_kind(lex.base.actors.at(mention_of(x).actor)); };
-    auto fights = [](const Draft& d) {
-      return d.alive && (d.type == "ASSAULT"sv || (d.type == "COERCE"sv && (d.mode == "seize"sv || d.mode == "raid"sv || d.mode == "expel"sv)));
-    };
-    // opponents[air][actor] = (times fought, a mention of the opponent): who bombs from the
-    // air and who fights on the ground are told apart («مواجهات مع الحوثيين» is not the
-    // coalition's air war on them)
-    auto by_air = [](const Draft& d) { return d.mode == "airstrike"sv || d.mode == "drone"sv; };
-    std::map<uint32_t, std::map<uint32_t, std::pair<int, uint32_t>>> opponents_by[2];
-    for (const auto& d : drafts) {
-      if (!fights(d) || d.source.empty() || d.target.empty()) continue;
-      auto& opponents = opponents_by[by_air(d) ? 1 : 0];
-      for (uint32_t a : d.source)
-        for (uint32_t b : d.target) {
-          if (civilian(a) || civilian(b) || mention_of(a).actor == mention_of(b).actor) continue;
-          auto& ab = opponents[mention_of(a).actor][mention_of(b).actor];
-          ab = {ab.first + 1, b};
-          auto& ba = opponents[mention_of(b).actor][mention_of(a).actor];
-          ba = {ba.first + 1, a};
-        }
-    }
-    // the single side the given actors fight most in the article, if there is one
-    // who stands at each end of the article's fights, one-sided ones too: ends[0] the doers,
-    // ends[1] the ones hit (times, a mention)
-    std::map<uint32_t, std::pair<int, uint32_t>> ends[2];
-    for (const auto& d2 : drafts) {
-      if (!fights(d2)) continue;
-      for (int e = 0; e < 2; ++e)
-        for (uint32_t y : e == 0 ? d2.source : d2.target) {
-          if (civilian(y)) continue;
-          auto& t = ends[e][mention_of(y).actor];
-          t = {t.first + 1, y};
-        }
-    }
-    // two actors of one camp: one is the other's parent, or they share a patron or a parent
-    // (the registry's: the Saudi-led coalition, the Yemeni army and the Popular Resistance)
-    auto allies = [&](uint32_t a, uint32_t b) {
-      const auto& x = lex.base.actors.at(a);
-      const auto& y = lex.base.actors.at(b);
-      if (x.parent == y.id || y.parent == x.id || (!x.parent.empty() && x.parent == y.parent)) return true;
-      for (const auto& p : x.patrons)
-        if (std::find(y.patrons.begin(), y.patrons.end(), p) != y.patrons.end()) return true;
-      return false;
-    };
-    auto other_side = [&](const std::vector<uint32_t>& side, bool air, bool want_doer) -> std::optional<uint32_t> {
-      std::map<uint32_t, std::pair<int, uint32_t>> tally;
-      auto count = [&](const std::map<uint32_t, std::map<uint32_t, std::pair<int, uint32_t>>>& opponents, uint32_t who) {
-        if (auto it = opponents.find(who); it != opponents.end())
-          for (const auto& [opp, cm] : it->second) {
-            auto& t = tally[opp];
-            t = {t.first + cm.first, cm.second};
-          }
-      };
-      for (uint32_t x : side) {
-        if (civilian(x)) return std::nullopt;
-        count(opponents_by[air ? 1 : 0], mention_of(x).actor);
+  auto mention_of = [&](uint32_t x) -> const ActorMention& { return mention_at(c, extra, x); };
+  auto civilian = [&](uint32_t x) { return civilian_kind(lex.base.actors.at(mention_of(x).actor)); };
+  auto fights = [](const Draft& d) {
+    return d.alive && (d.type == "ASSAULT"sv || (d.type == "COERCE"sv && (d.mode == "seize"sv || d.mode == "raid"sv || d.mode == "expel"sv)));
+  };
+  // opponents[air][actor] = (times fought, a mention of the opponent): who bombs from the
+  // air and who fights on the ground are told apart («مواجهات مع الحوثيين» is not the
+  // coalition's air war on them)
+  auto by_air = [](const Draft& d) { return d.mode == "airstrike"sv || d.mode == "drone"sv; };
+  std::map<uint32_t, std::map<uint32_t, std::pair<int, uint32_t>>> opponents_by[2];
+  for (const auto& d : drafts) {
+    if (!fights(d) || d.source.empty() || d.target.empty()) continue;
+    auto& opponents = opponents_by[by_air(d) ? 1 : 0];
+    for (uint32_t a : d.source)
+      for (uint32_t b : d.target) {
+        if (civilian(a) || civilian(b) || mention_of(a).actor == mention_of(b).actor) continue;
+        auto& ab = opponents[mention_of(a).actor][mention_of(b).actor];
+        ab = {ab.first + 1, b};
+        auto& ba = opponents[mention_of(b).actor][mention_of(a).actor];
+        ba = {ba.first + 1, a};
       }
-      // none in this kind of fight: whom it or its camp fights in any kind («قصفت طائرات
-      // التحالف قاعدة العند» in a report of the Resistance's battles with the Houthis)
-      if (tally.empty())
-        for (const auto& table : opponents_by)
-          for (const auto& [who, opps] : table)
-            for (uint32_t x : side)
-              if (who == mention_of(x).actor || allies(who, mention_of(x).actor)) {
-                count(table, who);
-                break;
-              }
-      // nor any pair at all: the one most often on the other end of the article's fights
-      // that is not of its camp («سيطرت المقاومة على …» where the report's other fights
-      // are all told against «الحوثيين»)
-      if (tally.empty()) {
-        for (const auto& [who, cm] : ends[want_doer ? 0 : 1]) {
-          {
-            bool camp = false;
-            for (uint32_t x : side) {
-              const uint32_t me = mention_of(x).actor;
-              const auto& a = lex.base.actors.at(me);
-              const auto& b = lex.base.actors.at(who);
-              // a state's own settlers or tribesmen are not its enemy by default
-              const bool own_militia = !a.country.empty() && a.country == b.country &&
-                                       (a.kind == "state_forces"sv || a.kind == "government"sv) && b.kind == "identity_militia"sv;
-              camp = camp || who == me || allies(who, me) || own_militia ||
-                     (!a.country.empty() && a.country == b.country && b.kind != "rebel_group"sv && b.kind != "political_militia"sv &&
-                      a.kind == "identity_militia"sv && (b.kind == "state_forces"sv || b.kind == "government"sv));
+  }
+  // the single side the given actors fight most in the article, if there is one
+  // who stands at each end of the article's fights, one-sided ones too: ends[0] the doers,
+  // ends[1] the ones hit (times, a mention)
+  std::map<uint32_t, std::pair<int, uint32_t>> ends[2];
+  for (const auto& d2 : drafts) {
+    if (!fights(d2)) continue;
+    for (int e = 0; e < 2; ++e)
+      for (uint32_t y : e == 0 ? d2.source : d2.target) {
+        if (civilian(y)) continue;
+        auto& t = ends[e][mention_of(y).actor];
+        t = {t.first + 1, y};
+      }
+  }
+  // two actors of one camp: one is the other's parent, or they share a patron or a parent
+  // (the registry's: the Saudi-led coalition, the Yemeni army and the Popular Resistance)
+  auto allies = [&](uint32_t a, uint32_t b) {
+    const auto& x = lex.base.actors.at(a);
+    const auto& y = lex.base.actors.at(b);
+    if (x.parent == y.id || y.parent == x.id || (!x.parent.empty() && x.parent == y.parent)) return true;
+    for (const auto& p : x.patrons)
+      if (std::find(y.patrons.begin(), y.patrons.end(), p) != y.patrons.end()) return true;
+    return false;
+  };
+  auto other_side = [&](const std::vector<uint32_t>& side, bool air, bool want_doer) -> std::optional<uint32_t> {
+    std::map<uint32_t, std::pair<int, uint32_t>> tally;
+    auto count = [&](const std::map<uint32_t, std::map<uint32_t, std::pair<int, uint32_t>>>& opponents, uint32_t who) {
+      if (auto it = opponents.find(who); it != opponents.end())
+        for (const auto& [opp, cm] : it->second) {
+          auto& t = tally[opp];
+          t = {t.first + cm.first, cm.second};
+        }
+    };
+    for (uint32_t x : side) {
+      if (civilian(x)) return std::nullopt;
+      count(opponents_by[air ? 1 : 0], mention_of(x).actor);
+    }
+    // none in this kind of fight: whom it or its camp fights in any kind («قصفت طائرات
+    // التحالف قاعدة العند» in a report of the Resistance's battles with the Houthis)
+    if (tally.empty())
+      for (const auto& table : opponents_by)
+        for (const auto& [who, opps] : table)
+          for (uint32_t x : side)
+            if (who == mention_of(x).actor || allies(who, mention_of(x).actor)) {
+              count(table, who);
+              break;
             }
-            if (camp) continue;
-            tally[who] = cm;
-          }
+    // nor any pair at all: the one most often on the other end of the article's fights
+    // that is not of its camp («سيطرت المقاومة على …» where the report's other fights
+    // are all told against «الحوثيين»)
+    if (tally.empty()) {
+      for (const auto& [who, cm] : ends[want_doer ? 0 : 1]) {
+        bool camp = false;
+        for (uint32_t x : side) {
+          const uint32_t me = mention_of(x).actor;
+          const auto& a = lex.base.actors.at(me);
+          const auto& b = lex.base.actors.at(who);
+          // a state's own settlers or tribesmen are not its enemy by default
+          const bool own_militia = !a.country.empty() && a.country == b.country &&
+                                   (a.kind == "state_forces"sv || a.kind == "government"sv) && b.kind == "identity_militia"sv;
+          camp = camp || who == me || allies(who, me) || own_militia ||
+                 (!a.country.empty() && a.country == b.country && b.kind != "rebel_group"sv && b.kind != "political_militia"sv &&
+                  a.kind == "identity_militia"sv && (b.kind == "state_forces"sv || b.kind == "government"sv));
         }
+        if (camp) continue;
+        tally[who] = cm;
       }
-      for (uint32_t x : side) tally.erase(mention_of(x).actor);
-      int best = 0, ties = 0;
-      std::optional<uint32_t> pick;
-      for (const auto& [opp, cm] : tally) {
-        if (cm.first > best) {
-          best = cm.first;
-          ties = 0;
-          pick = cm.second;
-        } else if (cm.first == best) {
-          ++ties;
-        }
+    }
+    for (uint32_t x : side) tally.erase(mention_of(x).actor);
+    int best = 0, ties = 0;
+    std::optional<uint32_t> pick;
+    for (const auto& [opp, cm] : tally) {
+      if (cm.first > best) {
+        best = cm.first;
+        ties = 0;
+        pick = cm.second;
+      } else if (cm.first == best) {
+        ++ties;
       }
-      if (ties > 0) return std::nullopt;
-      return pick;
-    };
-    // (a bomb, a shot, a kidnapping, a killing of one person, a shell or an air raid on a
-    // village hits whoever is there, often civilians: its other side is not inferred)
-    auto aimed = [](const Draft& d) {
-      return d.mode != "ied"sv && d.mode != "suicide"sv && d.mode != "assassination"sv && d.mode != "abduction"sv &&
-             d.mode != "shooting"sv && d.mode != "beating"sv && d.mode != "shelling"sv && d.mode != "airstrike"sv &&
-             d.mode != "drone"sv;
-    };
-    // … unless a shell or a raid is told to hit a military site: «قصفت طائرات التحالف مواقع
-    // الدفاع الجوي», «قاعدة العند», «معسكراً»
-    static constexpr std::string_view kSites[] = {
-        "\xD9\x85\xD9\x88\xD8\xA7\xD9\x82\xD8\xB9"sv,              // مواقع
-        "\xD9\x85\xD9\x88\xD9\x82\xD8\xB9"sv,                        // موقع
-        "\xD9\x82\xD8\xA7\xD8\xB9\xD8\xAF\xD9\x87"sv,              // قاعده
-        "\xD9\x85\xD8\xB9\xD8\xB3\xD9\x83\xD8\xB1"sv,              // معسكر
-        "\xD9\x85\xD8\xB9\xD8\xB3\xD9\x83\xD8\xB1\xD8\xA7\xD8\xAA"sv,  // معسكرات
-        "\xD8\xAA\xD8\xAC\xD9\x85\xD8\xB9"sv,                        // تجمع
-        "\xD8\xAA\xD8\xAC\xD9\x85\xD8\xB9\xD8\xA7\xD8\xAA"sv,    // تجمعات
-        "\xD9\x85\xD9\x82\xD8\xB1\xD8\xA7\xD8\xAA"sv,              // مقرات
-        "\xD8\xAB\xD9\x83\xD9\x86\xD9\x87"sv,                        // ثكنه
-        "\xD9\x85\xD8\xAE\xD8\xA7\xD8\xB2\xD9\x86"sv,              // مخازن
-        "\xD8\xAA\xD8\xAD\xD8\xB5\xD9\x8A\xD9\x86\xD8\xA7\xD8\xAA"sv};  // تحصينات
-    auto hits_a_site = [&](const Draft& d) {
-      const auto& tm = M.triggers[d.trigger];
-      const uint32_t end = std::min<uint32_t>(d.clause_end, tm.tok_end + 8);
-      for (uint32_t t = tm.tok_end; t < end; ++t)
-        for (const auto& k : c.tok(t).keys)
-          for (auto site : kSites)
-            if (k == site || (k.size() == site.size() + 2 && k.starts_with(site) && k.ends_with("\xD8\xA7"sv)))  // «معسكراً»
-              return true;
-      return false;
-    };
-    for (auto& d : drafts) {
-      const bool remote = d.mode == "shelling"sv || d.mode == "airstrike"sv || d.mode == "drone"sv;
-      if (!fights(d) || (!aimed(d) && !(remote && hits_a_site(d))) || (d.source.empty() == d.target.empty())) continue;
-      const bool want_target = d.target.empty();
-      // a fight among the parties named («تبادل لإطلاق النار» between two of them) has both sides
-      if (d.reciprocal && (want_target ? d.source : d.target).size() >= 2) continue;
-      if (auto opp = other_side(want_target ? d.source : d.target, by_air(d), !want_target)) {
-        (want_target ? d.target : d.source).push_back(*opp);
-        if (c.trace)
-          c.note("«" + std::string(c.tok(M.triggers[d.trigger].tok_begin).norm) + "»: the other side is the one the " +
-                 (want_target ? "doer" : "one attacked") + " fights in the article");
-      }
+    }
+    if (ties > 0) return std::nullopt;
+    return pick;
+  };
+  // (a bomb, a shot, a kidnapping, a killing of one person, a shell or an air raid on a
+  // village hits whoever is there, often civilians: its other side is not inferred)
+  auto aimed = [](const Draft& d) {
+    return d.mode != "ied"sv && d.mode != "suicide"sv && d.mode != "assassination"sv && d.mode != "abduction"sv &&
+           d.mode != "shooting"sv && d.mode != "beating"sv && d.mode != "shelling"sv && d.mode != "airstrike"sv &&
+           d.mode != "drone"sv;
+  };
+  // … unless a shell or a raid is told to hit a military site: «قصفت طائرات التحالف مواقع
+  // الدفاع الجوي», «قاعدة العند», «معسكراً»
+  static constexpr std::string_view kSites[] = {
+      "\xD9\x85\xD9\x88\xD8\xA7\xD9\x82\xD8\xB9"sv,              // مواقع
+      "\xD9\x85\xD9\x88\xD9\x82\xD8\xB9"sv,                        // موقع
+      "\xD9\x82\xD8\xA7\xD8\xB9\xD8\xAF\xD9\x87"sv,              // قاعده
+      "\xD9\x85\xD8\xB9\xD8\xB3\xD9\x83\xD8\xB1"sv,              // معسكر
+      "\xD9\x85\xD8\xB9\xD8\xB3\xD9\x83\xD8\xB1\xD8\xA7\xD8\xAA"sv,  // معسكرات
+      "\xD8\xAA\xD8\xAC\xD9\x85\xD8\xB9"sv,                        // تجمع
+      "\xD8\xAA\xD8\xAC\xD9\x85\xD8\xB9\xD8\xA7\xD8\xAA"sv,    // تجمعات
+      "\xD9\x85\xD9\x82\xD8\xB1\xD8\xA7\xD8\xAA"sv,              // مقرات
+      "\xD8\xAB\xD9\x83\xD9\x86\xD9\x87"sv,                        // ثكنه
+      "\xD9\x85\xD8\xAE\xD8\xA7\xD8\xB2\xD9\x86"sv,              // مخازن
+      "\xD8\xAA\xD8\xAD\xD8\xB5\xD9\x8A\xD9\x86\xD8\xA7\xD8\xAA"sv};  // تحصينات
+  auto hits_a_site = [&](const Draft& d) {
+    const auto& tm = M.triggers[d.trigger];
+    const uint32_t end = std::min<uint32_t>(d.clause_end, tm.tok_end + 8);
+    for (uint32_t t = tm.tok_end; t < end; ++t)
+      for (const auto& k : c.tok(t).keys)
+        for (auto site : kSites)
+          if (k == site || (k.size() == site.size() + 2 && k.starts_with(site) && k.ends_with("\xD8\xA7"sv)))  // «معسكراً»
+            return true;
+    return false;
+  };
+  for (auto& d : drafts) {
+    const bool remote = d.mode == "shelling"sv || d.mode == "airstrike"sv || d.mode == "drone"sv;
+    if (!fights(d) || (!aimed(d) && !(remote && hits_a_site(d))) || (d.source.empty() == d.target.empty())) continue;
+    const bool want_target = d.target.empty();
+    // a fight among the parties named («تبادل لإطلاق النار» between two of them) has both sides
+    if (d.reciprocal && (want_target ? d.source : d.target).size() >= 2) continue;
+    if (auto opp = other_side(want_target ? d.source : d.target, by_air(d), !want_target)) {
+      (want_target ? d.target : d.source).push_back(*opp);
+      if (c.trace)
+        c.note("«" + std::string(c.tok(M.triggers[d.trigger].tok_begin).norm) + "»: the other side is the one the " +
+               (want_target ? "doer" : "one attacked") + " fights in the article");
     }
   }
 }
@@ -1127,7 +1125,7 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
         if (lv.sentence != tm.sentence || lv.tok_end > tm.tok_begin || tm.tok_begin - lv.tok_end > 8) continue;
         // «التوجه», «بنجاح»: with the article or «ب» the word is a noun, no light verb
         if ((is_definite(c.tok(lv.tok_begin)) || has_ba(c.tok(lv.tok_begin))) &&
-            !lex.base.cues.light_verb_written(lv.payload, c.tok(lv.tok_begin).norm))
+            !written_as(c.tok(lv.tok_begin), lex.base.cues.light_verb_form(lv.payload)))
           continue;
         bool other_break = false;  // a comma may stand between, a new clause may not
         for (uint32_t t = lv.tok_end; t < tm.tok_begin; ++t)
@@ -1236,7 +1234,7 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
       std::vector<uint32_t> others = actors_in(c, sent.tok_begin, sent.tok_end);
       uint32_t best = kNone, best_dist = 1000;
       const uint32_t s0 = d.source[0];
-      const auto speaker = s0 < M.actors.size() ? M.actors[s0].actor : extra[s0 - M.actors.size()].actor;
+      const auto speaker = mention_at(c, extra, s0).actor;
       for (uint32_t k : others) {
         const auto& am = M.actors[k];
         if (am.actor == speaker) continue;
@@ -1331,7 +1329,7 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
   auto modes_meet = [&](const Draft& a, const Draft& b) { return a.mode == b.mode || open_mode(a) || open_mode(b); };
   auto fold = [&](Draft& into, Draft& from, const char* why) {
     auto id_of = [&](uint32_t i) {
-      const ActorMention& m = i < M.actors.size() ? M.actors[i] : extra[i - M.actors.size()];
+      const ActorMention& m = mention_at(c, extra, i);
       return m.actor;
     };
     auto holds = [&](const std::vector<uint32_t>& role, uint32_t i) {
@@ -1382,7 +1380,7 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
                                                    c.tok(ft.tok_begin - 1).norm == "\xD8\xB9\xD9\x82\xD8\xA8"sv);   // عقب
       if (!after_word) break;
       // the fighting names no doer of its own, or the capturer
-      auto id_of = [&](uint32_t x) { return x < M.actors.size() ? M.actors[x].actor : extra[x - M.actors.size()].actor; };
+      auto id_of = [&](uint32_t x) { return mention_at(c, extra, x).actor; };
       bool own_doer = false;
       for (uint32_t x : fight.source)
         if (std::none_of(seize.source.begin(), seize.source.end(), [&](uint32_t y) { return id_of(x) == id_of(y); }))
@@ -1450,9 +1448,10 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
       }
     }
   }
-  // the place of each trigger's clause (unplaced villages too), looked up once
-  std::vector<const geo::PlaceMention*> trigger_places(M.triggers.size(), nullptr);
-  std::vector<uint8_t> trigger_place_known(M.triggers.size(), 0);
+  // the place of each trigger's clause and of each draft's (unplaced villages too), looked
+  // up once: the pairs below ask for them again and again
+  std::vector<const geo::PlaceMention*> trigger_places(M.triggers.size(), nullptr), draft_places(drafts.size(), nullptr);
+  std::vector<uint8_t> trigger_place_known(M.triggers.size(), 0), draft_place_known(drafts.size(), 0);
   auto trigger_place = [&](uint32_t t) {
     if (!trigger_place_known[t]) {
       auto [tb, te] = clause_of(c, M.triggers[t].tok_begin);
@@ -1461,8 +1460,15 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
     }
     return trigger_places[t];
   };
+  auto draft_place = [&](size_t k) {
+    if (!draft_place_known[k]) {
+      const Draft& d = drafts[k];
+      draft_places[k] = place_for(c, d.sentence, d.clause_begin, d.clause_end, true);
+      draft_place_known[k] = 1;
+    }
+    return draft_places[k];
+  };
   // candidates: the drafts of the last ten sentences, and the headline's
-  const bool has_headline = is_headline(f.analysis);
   // (at most 300 drafts back: a run-on text stays linear)
   size_t window_begin = 0, sentence_first = 0;
   for (size_t j = 0; j < drafts.size(); ++j) {
@@ -1471,7 +1477,7 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
     if (drafts[sentence_first].sentence != b.sentence) sentence_first = j;
     if (!b.alive) continue;
     std::vector<size_t> candidates;
-    for (size_t i = 0; i < window_begin && drafts[i].sentence == 0 && has_headline; ++i) candidates.push_back(i);
+    for (size_t i = 0; i < window_begin && drafts[i].sentence == 0 && opens_with_headline; ++i) candidates.push_back(i);
     for (size_t i = window_begin; i < std::min(j, sentence_first); ++i) candidates.push_back(i);
     for (size_t i : candidates) {
       Draft& a = drafts[i];
@@ -1489,10 +1495,12 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
       // on «بلدة دير حافر», stays two events
       // (nor one of a place that does not agree with where it has already been: «لقي عدد من
       // عناصر داعش مصرعهم في عدد من المدن العراقية», then Anbar, then Samarra)
-      if (const geo::PlaceMention* vb = place_for(c, b.sentence, b.clause_begin, b.clause_end, true)) {
+      const geo::PlaceMention* pa = draft_place(i);
+      const geo::PlaceMention* pb = draft_place(j);
+      if (pb) {
         bool elsewhere = false;
         for (uint32_t mt : a.merged)
-          if (M.triggers[mt].sentence != a.sentence) elsewhere = elsewhere || !places_agree(trigger_place(mt), vb);
+          if (M.triggers[mt].sentence != a.sentence) elsewhere = elsewhere || !places_agree(trigger_place(mt), pb);
         if (elsewhere) continue;
       }
       // dates and places must not disagree («وتجددت الاشتباكات … صباح الاثنين»)
@@ -1504,7 +1512,7 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
       if ((da == nullptr) != (db == nullptr) && days_before((da ? da : db)->date.value, f.publication_date) > 3) continue;
       // a headline restates the report's main event: no place needed to agree;
       // nor does one force's advance told town by town («سيطرت على … كما سيطرت على …»)
-      const bool headline = a.sentence == 0 && has_headline;
+      const bool headline = a.sentence == 0 && opens_with_headline;
       // a headline that names no one («قتلى للميليشيات الإيرانية في غارات ليلية») tells the
       // event the body then tells with its actors
       if (headline && ia.empty() && !ib.empty() && modes_meet(a, b)) {
@@ -1519,9 +1527,7 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
         fold(a, b, "one force taking several places");
         break;
       }
-      if (!headline && !places_agree(place_for(c, a.sentence, a.clause_begin, a.clause_end, true),
-                                     place_for(c, b.sentence, b.clause_begin, b.clause_end, true)))
-        continue;
+      if (!headline && !places_agree(pa, pb)) continue;
       size_t shared = 0;
       for (const auto& id : ib) shared += ia.count(id);
       bool anaphoric = false;  // the later one names its actor by a reference word («الوفد»)
@@ -1542,14 +1548,11 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
       }
       // the same doer and the same done-to, told again further on («القوات الخاصة
       // الإسرائيلية … اعتدت على الحراس والمصلين» after «اعتداء القوات … على المصلين»)
-      if (!a.source.empty() && !a.target.empty() && !a.reciprocal && !b.reciprocal && modes_meet(a, b)) {
-        const geo::PlaceMention* pa = place_for(c, a.sentence, a.clause_begin, a.clause_end, true);
-        const geo::PlaceMention* pb = pa ? place_for(c, b.sentence, b.clause_begin, b.clause_end, true) : nullptr;
-        if (pa && pb && places_agree(pa, pb) && actor_ids_of(c, a.source, extra) == actor_ids_of(c, b.source, extra) &&
-            actor_ids_of(c, a.target, extra) == actor_ids_of(c, b.target, extra)) {
-          fold(a, b, "the same doer and done-to told again");
-          break;
-        }
+      if (!a.source.empty() && !a.target.empty() && !a.reciprocal && !b.reciprocal && modes_meet(a, b) && pa && pb &&
+          places_agree(pa, pb) && actor_ids_of(c, a.source, extra) == actor_ids_of(c, b.source, extra) &&
+          actor_ids_of(c, a.target, extra) == actor_ids_of(c, b.target, extra)) {
+        fold(a, b, "the same doer and done-to told again");
+        break;
       }
       // violence told in nearby sentences: the casualties of a clash, the lead and the body
       const bool same_sides = shared >= 2 || (shared >= 1 && (ia.size() == 1 || ib.size() == 1));
@@ -1597,7 +1600,7 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
     if (!d.alive || d.type != "CONSULT"sv || d.target.empty()) continue;
     bool all_people = true;
     for (uint32_t x : d.target) {
-      const ActorMention& m = x < M.actors.size() ? M.actors[x] : extra[x - M.actors.size()];
+      const ActorMention& m = mention_at(c, extra, x);
       all_people = all_people && civilian_kind(lex.base.actors.at(m.actor));
     }
     if (all_people) {
@@ -1611,7 +1614,7 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
     if (!d.alive || (d.type != "ASSAULT"sv && d.type != "COERCE"sv) || d.reciprocal) continue;
     std::vector<uint32_t> keep;
     for (uint32_t x : d.source) {
-      const ActorMention& m = x < M.actors.size() ? M.actors[x] : extra[x - M.actors.size()];
+      const ActorMention& m = mention_at(c, extra, x);
       if (civilian_kind(lex.base.actors.at(m.actor))) add_all(d.target, {x});
       else keep.push_back(x);
     }
@@ -1681,7 +1684,7 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
     e.cameo = d.cameo;
     e.reciprocal = d.reciprocal;
     auto to_ref = [&](uint32_t i) {
-      const ActorMention& m = i < M.actors.size() ? M.actors[i] : extra[i - M.actors.size()];
+      const ActorMention& m = mention_at(c, extra, i);
       const auto& info = lex.base.actors.at(m.actor);
       ActorRef ref;
       ref.id = info.id;

@@ -391,6 +391,18 @@ bool has_lam(const text::Token& t) { return has_particle(t, "\xD9\x84"); }
 bool has_ba(const text::Token& t) { return has_particle(t, "\xD8\xA8"); }
 bool has_conjunction(const text::Token& t) { return without_conjunction(t).size() != t.norm.size(); }
 
+bool written_as(const text::Token& t, std::string_view folded) {
+  const std::string_view w = t.norm;
+  if (w == folded) return true;
+  // «و» and «ف» are one UTF-8 letter of two bytes
+  return w.size() == folded.size() + 2 && w.substr(2) == folded &&
+         (starts_with(w, "\xD9\x88") || starts_with(w, "\xD9\x81"));
+}
+
+bool names_others(std::string_view norm) {
+  return norm == "\xD8\xA7\xD8\xAE\xD8\xB1\xD9\x8A\xD9\x86"sv || norm == "\xD8\xA7\xD8\xAE\xD8\xB1\xD9\x88\xD9\x86"sv;  // اخرين اخرون
+}
+
 bool is_definite(const text::Token& t) {
   std::string_view s = without_conjunction(t);
   return starts_with(s, "\xD8\xA7\xD9\x84") || starts_with(s, "\xD9\x84\xD9\x84") ||
@@ -559,9 +571,7 @@ Mentions find_mentions(const Lexicons& lex, const text::Analysis& a, const Artic
     // civilians just named (the last civilian mention of this or the two sentences before)
     for (uint32_t t = s.tok_begin + 1; t < s.tok_end; ++t) {
       const std::string_view w = a.tokens[t].norm;
-      if (w != "\xD8\xA7\xD8\xAE\xD8\xB1\xD9\x8A\xD9\x86"sv && w != "\xD8\xA7\xD8\xAE\xD8\xB1\xD9\x88\xD9\x86"sv)  // اخرين اخرون
-        continue;
-      if (a.tokens[t - 1].kind != text::TokenKind::Number) continue;
+      if (!names_others(w) || a.tokens[t - 1].kind != text::TokenKind::Number) continue;
       bool taken = false;
       for (const auto& am : found) taken = taken || (am.tok_begin <= t && t < am.tok_end);
       if (taken) continue;

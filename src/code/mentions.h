@@ -89,5 +89,10 @@ bool has_ba(const text::Token& t);
 bool has_conjunction(const text::Token& t);
 // True when the word carries the article (ال, لل, بال, كال, after an optional و/ف).
 bool is_definite(const text::Token& t);
+// True when the word is `folded` as written, maybe after a glued «و»/«ف» — not `folded`
+// with another clitic or the article glued on («ألقت» is the verb, «التوجه» is no «توجه»).
+bool written_as(const text::Token& t, std::string_view folded);
+// «آخرين», «آخرون» (others), folded: after a number, more of the people just named.
+bool names_others(std::string_view norm);
 
 }  // namespace marsad::code

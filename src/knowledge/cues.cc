@@ -88,13 +88,4 @@ CueLexicon CueLexicon::load(const std::filesystem::path& data_dir) {
   return lex;
 }
 
-bool CueLexicon::light_verb_written(uint32_t p, std::string_view folded) const {
-  if (p >= light_forms_.size()) return false;
-  const std::string& f = light_forms_[p];
-  if (folded == f) return true;
-  // «و» and «ف» are one UTF-8 letter of two bytes
-  return folded.size() == f.size() + 2 && folded.substr(2) == f &&
-         (folded.substr(0, 2) == "\xD9\x88" || folded.substr(0, 2) == "\xD9\x81");
-}
-
 }  // namespace marsad::knowledge

@@ -49,9 +49,8 @@ class CueLexicon {
   // light_verbs.tsv `subject` = undergoer: the light verb's subject suffers the noun after
   // it («لقي عدد من العناصر مصرعهم»), it does not do it
   bool light_verb_undergoes(uint32_t p) const { return p < light_undergoes_.size() && light_undergoes_[p]; }
-  // The word (folded, maybe after «و»/«ف») is light verb `p` as written, not a noun
-  // made of it with a clitic («ألقت» is the verb, «التوجه» the noun of «توجه»).
-  bool light_verb_written(uint32_t p, std::string_view folded) const;
+  // Light verb `p` as written in the file, folded («ألقت» → «القت»).
+  const std::string& light_verb_form(uint32_t p) const { return light_forms_[p]; }
   // boilerplate.tsv: a sentence that begins with one of these is not part of the report.
   const PhraseIndex& boilerplate() const { return boilerplate_; }
 

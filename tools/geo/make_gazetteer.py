@@ -82,15 +82,17 @@ def geonames_rows(path, have, taken, skip, iso3):
     return out
 
 
-def ye_admin1(path, geo):
-    rows = []
+def read_commented(path):
+    """Rows of one of this folder's TSV files (`#` lines are comments)."""
     with open(path, encoding="utf-8") as f:
         lines = [l for l in f if not l.startswith("#")]
-    for r in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
-        seat = geo.get(r["seat"])
-        if seat:
-            rows.append(dict(r, id="ye:YE" + r["code"], lat=seat["lat"], lon=seat["lon"]))
-    return rows
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def ye_admin1(rows, geo):
+    """Yemen's governorates (ye_admin1.tsv rows) placed at their seats."""
+    return [dict(r, id="ye:YE" + r["code"], lat=geo[r["seat"]]["lat"], lon=geo[r["seat"]]["lon"])
+            for r in rows if r["seat"] in geo]
 
 
 def main(src, dst, geonames=None):
@@ -112,15 +114,13 @@ def main(src, dst, geonames=None):
             for c in countries:
                 taken.update(n for n in [clean(c["name_ar"])] + (c["names_ar_alt"] or "").split("|") if n)
             here = Path(__file__).parent
-            with open(here / "ye_admin1.tsv", encoding="utf-8") as yf:  # Yemen's governorates are taken too
-                for l in yf:
-                    if not l.startswith("#") and not l.startswith("code\t") and l.strip():
-                        c = l.rstrip("\n").split("\t")
-                        taken.update([c[1]] + c[2].split("|"))
+            governorates = read_commented(here / "ye_admin1.tsv")
+            for r in governorates:  # Yemen's governorates are taken too
+                taken.update([r["name_ar"]] + r["names_ar"].split("|"))
             skip = {l.strip() for l in open(here / "geonames_skip.txt", encoding="utf-8")
                     if l.strip() and not l.startswith("#")}
             geo = geonames_rows(geonames, {p["id"] for p in places}, taken, skip, iso3)
-            for r in ye_admin1(Path(__file__).with_name("ye_admin1.tsv"), geo):
+            for r in ye_admin1(governorates, geo):
                 ye_gov[r["code"]] = r["id"]
                 f.write("\t".join([r["id"], "admin1", "ADM1", r["name_ar"], r["names_ar"], r["name_en"],
                                    r["lat"], r["lon"], "YEM", "", "", "", "0"]) + "\n")
