@@ -786,6 +786,12 @@ bool places_agree(const geo::PlaceMention* a, const geo::PlaceMention* b) {
     return p.precision == "district"sv || p.precision == "governorate"sv || p.precision == "region"sv;
   };
   if (a->place.precision == "country"sv || b->place.precision == "country"sv) return true;
+  // «ريف دير الزور الشرقي» holds «البوكمال», 90 km from its point
+  auto holds = [](const geo::PlaceMention& s, const geo::PlaceMention& t) {
+    return s.sector && !t.sector && !s.place.admin1.empty() && t.place.admin1 == s.place.admin1 &&
+           geo::in_sector(s.sector->lat, s.sector->lon, s.sector->bearing, *t.place.lat, *t.place.lon);
+  };
+  if (holds(*a, *b) || holds(*b, *a)) return true;
   double limit = coarse(a->place) || coarse(b->place) ? 80 : 20;
   return geo::distance_km(*a->place.lat, *a->place.lon, *b->place.lat, *b->place.lon) <= limit;
 }

@@ -179,7 +179,7 @@ struct Coder::Impl {
       s << "place «" << span_text(p.tok_begin, p.tok_end) << "» → " << p.place.name_ar << " (" << p.place.gazetteer_id
         << ", " << p.place.precision;
       if (p.place.lat) s << ", " << *p.place.lat << "," << *p.place.lon;
-      s << ")";
+      s << ") rule=" << p.rule;
       out.push_back(s.str());
     }
     for (const auto& d : ds)

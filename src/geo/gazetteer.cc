@@ -291,31 +291,45 @@ int32_t Gazetteer::find_id(std::string_view id) const {
   return it == ids_.end() ? -1 : static_cast<int32_t>(it->second);
 }
 
+bool in_sector(double origin_lat, double origin_lon, double bearing, double lat, double lon) {
+  if (distance_km(origin_lat, origin_lon, lat, lon) < 5) return false;  // the town itself, not its countryside
+  double diff = std::fabs(bearing_deg(origin_lat, origin_lon, lat, lon) - bearing);
+  if (diff > 180) diff = 360 - diff;
+  return diff <= 67.5;
+}
+
+void Gazetteer::sector_origin(uint32_t unit, double& lat, double& lon) const {
+  const Entry& u = entries_[unit];
+  const Entry& o = u.seat >= 0 ? entries_[static_cast<size_t>(u.seat)] : u;
+  lat = o.lat;
+  lon = o.lon;
+}
+
 void Gazetteer::sector_point(uint32_t unit, double bearing, double& lat, double& lon) const {
   const Entry& u = entries_[unit];
-  double rlat = u.lat, rlon = u.lon;
-  if (u.seat >= 0) {
-    rlat = entries_[static_cast<size_t>(u.seat)].lat;
-    rlon = entries_[static_cast<size_t>(u.seat)].lon;
-  }
-  double slat = 0, slon = 0;
+  double rlat = 0, rlon = 0;
+  sector_origin(unit, rlat, rlon);
+  double slat = 0, slon = 0, wsum = 0;
   int n = 0;
   for (const auto& e : entries_) {
     if (e.kind != Kind::Admin3) continue;
     const bool inside = (u.kind == Kind::Admin1 && e.admin1 == static_cast<int32_t>(unit)) ||
                         (u.kind == Kind::Admin2 && e.admin2 == static_cast<int32_t>(unit));
-    if (!inside) continue;
-    if (distance_km(rlat, rlon, e.lat, e.lon) < 5) continue;
-    double diff = std::fabs(bearing_deg(rlat, rlon, e.lat, e.lon) - bearing);
-    if (diff > 180) diff = 360 - diff;
-    if (diff > 67.5) continue;
-    slat += e.lat;
-    slon += e.lon;
+    if (!inside || !in_sector(rlat, rlon, bearing, e.lat, e.lon)) continue;
+    // the seat's own sub-district («مركز حمص») is the town, not its countryside
+    if (u.seat >= 0 && entries_[static_cast<size_t>(u.seat)].admin3 == static_cast<int32_t>(&e - entries_.data())) continue;
+    // The countryside named after a town lies mostly around it: nearer
+    // sub-districts weigh more (inverse square of their distance).
+    const double d = distance_km(rlat, rlon, e.lat, e.lon);
+    const double w = 1.0 / (d * d);
+    slat += w * e.lat;
+    slon += w * e.lon;
+    wsum += w;
     ++n;
   }
   if (n > 0) {
-    lat = slat / n;
-    lon = slon / n;
+    lat = slat / wsum;
+    lon = slon / wsum;
   } else {
     offset_point(rlat, rlon, bearing, u.kind == Kind::Admin1 ? 30 : 15, lat, lon);
   }

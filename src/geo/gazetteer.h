@@ -41,6 +41,9 @@ double distance_km(double lat1, double lon1, double lat2, double lon2);
 double bearing_deg(double lat1, double lon1, double lat2, double lon2);
 // The point `km` away from (lat, lon) in direction `bearing`.
 void offset_point(double lat, double lon, double bearing, double km, double& out_lat, double& out_lon);
+// Whether (lat, lon) lies in the part of the land around an origin (a seat) that
+// faces `bearing`: within 67.5° of it, and not in the town itself (5 km).
+bool in_sector(double origin_lat, double origin_lon, double bearing, double lat, double lon);
 
 class Gazetteer {
  public:
@@ -67,8 +70,11 @@ class Gazetteer {
   // The key sequence a name is stored under ("دير الزور" → "دير زور").
   static std::string name_key(std::string_view name);
   // The point of the part of admin unit `unit` that lies toward `bearing`
-  // (mean of its sub-districts in that sector, else an offset of the seat).
+  // (its sub-districts in that sector, weighted by the inverse square of their
+  // distance from the seat; else an offset of the seat).
   void sector_point(uint32_t unit, double bearing, double& lat, double& lon) const;
+  // Where the sectors of admin unit `unit` start from: its seat, else its own point.
+  void sector_origin(uint32_t unit, double& lat, double& lon) const;
 
  private:
   uint32_t max_words_known(const text::HashedKey& first_key) const;

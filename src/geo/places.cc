@@ -161,7 +161,8 @@ PlaceFinder::PlaceFinder(const std::filesystem::path& data_dir) : gaz_(data_dir)
       if (r[c_needs] != "type"sv && r[c_needs] != "context"sv) {
         throw LoadError(t.where(r) + ": needs must be 'type' or 'context'");
       }
-      ambiguous_[Gazetteer::name_key(r[c_n])] = r[c_needs] == "type"sv;
+      Ambiguity& a = ambiguous_[Gazetteer::name_key(r[c_n])];
+      (text::fold_utf8(r[c_n]).starts_with("ال") ? a.articled : a.bare) = static_cast<int8_t>(r[c_needs] == "type"sv ? 1 : 0);
     }
   }
   {
@@ -541,7 +542,7 @@ struct FinderRun {
       }
       const auto amb = f.ambiguous_.find(m.key);
       const bool ambiguous = amb != f.ambiguous_.end();
-      if (ambiguous && amb->second) {  // only a type word makes it a place
+      if (ambiguous && amb->second.needs_type(m.cl.definite)) {  // only a type word makes it a place
         ++p;
         continue;
       }
@@ -767,6 +768,9 @@ struct FinderRun {
   static constexpr double kRoadReachKm = 300;
   // how far from a town a place «east of» it is put («شرقي دير الزور»)
   static constexpr double kBesideKm = 15;
+  // how far outside the governorate its text puts it a known name may still lie (the
+  // regions reports name do not follow today's borders: «الهرمل في البقاع»)
+  static constexpr double kOutsideKm = 100;
   int choose(const Raw& r, const std::vector<uint32_t>& cands, size_t self, bool use_article) const {
     if (cands.empty()) return -1;
     std::optional<Point> cont;
@@ -829,6 +833,14 @@ struct FinderRun {
         best_i = static_cast<int>(ci);
       }
     }
+    // «بلدة الحصان بريف دير الزور الغربي»: a name the gazetteer knows only in another country,
+    // or far outside the governorate the text puts it in, is a village the gazetteer lacks,
+    // in that governorate
+    if (best_i >= 0 && cont && cont_a1 >= 0) {
+      const Entry& b = g.at(static_cast<uint32_t>(best_i));
+      const Entry& a1 = g.at(static_cast<uint32_t>(cont_a1));
+      if (b.country != a1.country || (b.admin1 != cont_a1 && distance_km(b.lat, b.lon, cont->lat, cont->lon) > kOutsideKm)) return -1;
+    }
     return best_i;
   }
 
@@ -859,6 +871,31 @@ struct FinderRun {
     if (n.empty()) n = surface(r.nb, r.ne, r.nb == r.sb ? r.skip : 0);
     if (e.kind == Kind::Admin3 && n.starts_with("مركز ")) n = n.substr(std::string("مركز ").size());
     return n;
+  }
+
+  // The unit whose countryside «ريف X» names: X itself, or the district X is the seat of.
+  uint32_t countryside_unit(const Raw& r) const {
+    const Entry& e = g.at(static_cast<uint32_t>(r.chosen));
+    if ((e.kind == Kind::Town || e.kind == Kind::Admin3) && e.admin2 >= 0 &&
+        g.at(static_cast<uint32_t>(e.admin2)).seat == r.chosen)
+      return static_cast<uint32_t>(e.admin2);
+    return static_cast<uint32_t>(r.chosen);
+  }
+
+  // «ريف دير الزور الشرقي»: the part of the unit that faces the direction word.
+  std::optional<PlaceMention::Sector> sector_of(const Raw& r) const {
+    if (r.cls != Cls::Countryside || !r.has_dir || r.beside || r.chosen < 0) return std::nullopt;
+    const uint32_t unit = countryside_unit(r);
+    PlaceMention::Sector s;
+    s.bearing = r.bearing;
+    const Entry& u = g.at(unit);
+    if (u.kind == Kind::Admin1 || u.kind == Kind::Admin2) {
+      g.sector_origin(unit, s.lat, s.lon);
+    } else {
+      s.lat = u.lat;
+      s.lon = u.lon;
+    }
+    return s;
   }
 
   Place build(const Raw& r) const {
@@ -918,10 +955,7 @@ struct FinderRun {
       case Cls::Countryside: {
         pl.name_ar = surface(r.sb, r.se, r.skip);
         pl.name_en = e.name_en + " countryside";
-        uint32_t unit = static_cast<uint32_t>(r.chosen);
-        if (e.kind == Kind::Town || e.kind == Kind::Admin3) {
-          if (e.admin2 >= 0 && g.at(static_cast<uint32_t>(e.admin2)).seat == r.chosen) unit = static_cast<uint32_t>(e.admin2);
-        }
+        const uint32_t unit = countryside_unit(r);
         const Entry& u = g.at(unit);
         if (r.has_dir) {
           double la = 0, lo = 0;
@@ -1017,6 +1051,11 @@ struct FinderRun {
       if (r.cands.empty()) sc = r.container >= 0 ? std::min(sc, 0.8) : std::min(sc, 0.65);
       m.score = sc;
       m.rule = std::move(r.rule);
+      // an unknown place «بريف دير الزور الشرقي» lies somewhere in that part
+      const Raw* holder = &r;
+      for (int depth = 0; holder->chosen < 0 && holder->container >= 0 && depth < 3; ++depth)
+        holder = &raws[static_cast<size_t>(holder->container)];
+      if (m.place.lat) m.sector = sector_of(*holder);
       m.settlement = !r.beside && !r.has_dir &&
                      (r.chosen >= 0 ? g.at(static_cast<uint32_t>(r.chosen)).kind == Kind::Town && r.cls != Cls::Countryside &&
                                           r.cls != Cls::Desert && r.cls != Cls::Area && r.cls != Cls::Road && r.cls != Cls::District

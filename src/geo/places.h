@@ -46,6 +46,13 @@ struct PlaceMention {
   // names one town or village, known to the gazetteer or not («بلدة كفرزيتا» placed at its
   // container's point still names a village, finer than the container)
   bool settlement = false;
+  // «ريف دير الزور الشرقي» names the part of a governorate or district that faces `bearing`
+  // from its seat (`lat`, `lon`); a town of that governorate there lies inside it, however
+  // far from the mention's point.
+  struct Sector {
+    double lat = 0, lon = 0, bearing = 0;
+  };
+  std::optional<Sector> sector;
 };
 
 class PlaceFinder {
@@ -80,7 +87,17 @@ class PlaceFinder {
   knowledge::KeyMap<double> directions_;  // folded word (with article) → bearing
   knowledge::KeyMap<double> beside_;      // folded direction word(s) before a town → bearing
   knowledge::KeySet prefixes_;            // keys of first words of two-word names
-  knowledge::KeyMap<bool> ambiguous_;     // joined keys → needs a type word
+  // What an ambiguous name needs to be a place, as written with and without the article
+  // («التبني» the village with a context word, «تبني» "adopting" only after a type word);
+  // a form the data leaves out takes the other's.
+  struct Ambiguity {
+    int8_t bare = -1, articled = -1;  // 1 = a type word, 0 = a context word, -1 = not listed
+    bool needs_type(bool definite) const {
+      const int8_t v = definite ? (articled >= 0 ? articled : bare) : (bare >= 0 ? bare : articled);
+      return v == 1;
+    }
+  };
+  knowledge::KeyMap<Ambiguity> ambiguous_;  // joined keys → what the name needs
   knowledge::KeySet not_names_;           // keys
   knowledge::KeyMap<uint32_t> blocks_;    // joined keys → words
   knowledge::KeyMap<uint32_t> block_first_;  // first key → max words

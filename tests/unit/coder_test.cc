@@ -337,6 +337,21 @@ TEST_F(CoderRules, NationalityAdjectiveAsTheOnlySpeaker) {
   EXPECT_TRUE(r.events[0].target.empty());
 }
 
+TEST_F(CoderRules, ACountrysideSectorHoldsItsTowns) {
+  // «ريف دير الزور الشرقي» holds «البوكمال», 90 km from the sector's point: the strike told
+  // again with its toll in a sentence that names the town is the same strike
+  const std::string second =
+      ". وأشارت مصادر محلية إلى مقتل تسعة من عناصر الميليشيات في هذا القصف، الذي جاء بعد يومين "
+      "من وصول تعزيزات لها إلى مدينة البوكمال.";
+  auto r = code("شنت طائرات مجهولة غارات جوية على مواقع للميليشيات الإيرانية في ريف دير الزور الشرقي" + second);
+  ASSERT_EQ(r.events.size(), 1u);
+  EXPECT_EQ(r.events[0].casualties.killed, 9);
+  EXPECT_EQ(places(r), std::vector<std::string>{"البوكمال"});  // the finer of its tellings' places
+  // the western countryside does not hold it: two strikes
+  auto w = code("شنت طائرات مجهولة غارات جوية على مواقع للميليشيات الإيرانية في ريف دير الزور الغربي" + second);
+  EXPECT_EQ(w.events.size(), 2u);
+}
+
 TEST_F(CoderRules, JsonIsOneLineInSpecShape) {
   auto r = code("قصفت قوات النظام بلدة مجدليا بريف إدلب الجنوبي.");
   std::string j = to_json(r);
