@@ -261,7 +261,10 @@ std::optional<Quantity> NumberReader::read_at(const std::vector<text::Token>& to
   if (!p) return std::nullopt;
   for (uint32_t k = i + 1; k < end && k <= i + 2; ++k) {
     if (toks[k].kind != text::TokenKind::Word) break;
-    if (is_two_word(toks[k].norm)) return Quantity{i, k + 1, 2, false};
+    // «مقتل شخص وجرح اثنين»: a singular never takes «اثنين», and a word joined by «و»
+    // starts the next phrase, it is no adjective of this noun
+    if (k > i + 1 && toks[k - 1].norm.starts_with("\xD9\x88"sv)) break;  // و
+    if (is_two_word(toks[k].norm) && p->count != 1) return Quantity{i, k + 1, 2, false};
     if (p->count == 1 && (toks[k].norm == "واحد"sv || toks[k].norm == "واحده"sv)) return Quantity{i, k + 1, 1, false};
   }
   if (p->count == 2) return Quantity{i, i + 1, 2, false};
