@@ -784,10 +784,19 @@ struct FinderRun {
         cont_a2 = ce.admin2;
       }
     }
+    // «بلدة الحصان بريف دير الزور الغربي»: a name the gazetteer knows only in another country,
+    // or far outside the governorate the text puts it in, is a village the gazetteer lacks,
+    // in that governorate
+    const Entry* cont_unit = cont && cont_a1 >= 0 ? &g.at(static_cast<uint32_t>(cont_a1)) : nullptr;
+    auto outside = [&](const Entry& e) {
+      return cont_unit && (e.country != cont_unit->country ||
+                           (e.admin1 != cont_a1 && distance_km(e.lat, e.lon, cont->lat, cont->lon) > kOutsideKm));
+    };
     double best = -1e9;
     int best_i = -1;
     for (const uint32_t ci : cands) {
       const Entry& e = g.at(ci);
+      if (outside(e)) continue;
       double sc = kind_pref(r.cls, e.kind);
       if (!r.country_hint.empty() && e.country == r.country_hint) sc += 4;
       if (e.country == "SYR"sv) {
@@ -832,14 +841,6 @@ struct FinderRun {
         best = sc;
         best_i = static_cast<int>(ci);
       }
-    }
-    // «بلدة الحصان بريف دير الزور الغربي»: a name the gazetteer knows only in another country,
-    // or far outside the governorate the text puts it in, is a village the gazetteer lacks,
-    // in that governorate
-    if (best_i >= 0 && cont && cont_a1 >= 0) {
-      const Entry& b = g.at(static_cast<uint32_t>(best_i));
-      const Entry& a1 = g.at(static_cast<uint32_t>(cont_a1));
-      if (b.country != a1.country || (b.admin1 != cont_a1 && distance_km(b.lat, b.lon, cont->lat, cont->lon) > kOutsideKm)) return -1;
     }
     return best_i;
   }
