@@ -310,7 +310,6 @@ void Gazetteer::sector_point(uint32_t unit, double bearing, double& lat, double&
   double rlat = 0, rlon = 0;
   sector_origin(unit, rlat, rlon);
   double slat = 0, slon = 0, wsum = 0;
-  int n = 0;
   for (const auto& e : entries_) {
     if (e.kind != Kind::Admin3) continue;
     const bool inside = (u.kind == Kind::Admin1 && e.admin1 == static_cast<int32_t>(unit)) ||
@@ -325,9 +324,8 @@ void Gazetteer::sector_point(uint32_t unit, double bearing, double& lat, double&
     slat += w * e.lat;
     slon += w * e.lon;
     wsum += w;
-    ++n;
   }
-  if (n > 0) {
+  if (wsum > 0) {
     lat = slat / wsum;
     lon = slon / wsum;
   } else {

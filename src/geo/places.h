@@ -23,6 +23,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -88,7 +89,7 @@ class PlaceFinder {
   knowledge::KeyMap<double> beside_;      // folded direction word(s) before a town → bearing
   knowledge::KeySet prefixes_;            // keys of first words of two-word names
   // What an ambiguous name needs to be a place, as written with and without the article
-  // («التبني» the village with a context word, «تبني» "adopting" only after a type word);
+  // («الثورة» the town with a context word, «ثورة» "revolution" only after a type word);
   // a form the data leaves out takes the other's.
   struct Ambiguity {
     int8_t bare = -1, articled = -1;  // 1 = a type word, 0 = a context word, -1 = not listed

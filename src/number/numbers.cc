@@ -263,7 +263,7 @@ std::optional<Quantity> NumberReader::read_at(const std::vector<text::Token>& to
     if (toks[k].kind != text::TokenKind::Word) break;
     // «مقتل شخص وجرح اثنين»: a singular never takes «اثنين», and a word joined by «و»
     // starts the next phrase, it is no adjective of this noun
-    if (k > i + 1 && toks[k - 1].norm.starts_with("\xD9\x88"sv)) break;  // و
+    if (k > i + 1 && toks[k - 1].norm.starts_with("و"sv)) break;
     if (is_two_word(toks[k].norm) && p->count != 1) return Quantity{i, k + 1, 2, false};
     if (p->count == 1 && (toks[k].norm == "واحد"sv || toks[k].norm == "واحده"sv)) return Quantity{i, k + 1, 1, false};
   }
