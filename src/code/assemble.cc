@@ -1644,6 +1644,15 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
     for (uint32_t mt : d.merged) attack_words.emplace_back(M.triggers[mt].tok_begin, &d);
   }
   std::sort(attack_words.begin(), attack_words.end());
+  // «قتل نحو عشرين من أفرادها منذ اندلاع دوامة العنف»: a toll «since» something is the sum
+  // of many happenings, no one event's
+  std::vector<uint8_t> toll_since(f.casualties.size(), 0);
+  for (size_t ci = 0; ci < f.casualties.size(); ++ci) {
+    const auto& cm = f.casualties[ci];
+    const uint32_t s_end = f.analysis.sentences[cm.sentence].tok_end;
+    for (uint32_t t = cm.tok_end; t < s_end && t < cm.tok_end + 6 && !toll_since[ci]; ++t)
+      toll_since[ci] = c.tok(t).norm == "\xD9\x85\xD9\x86\xD8\xB0"sv;  // منذ
+  }
   std::vector<Event> events;
   for (auto& d : drafts) {
     if (!d.alive) continue;
@@ -1835,13 +1844,7 @@ std::vector<Event> assemble_events(const AssemblyLexicons& lex, const ArticleFac
        auto [lo, hi] = in_tokens(f.casualties, f.analysis.sentences[si].tok_begin, f.analysis.sentences[si].tok_end);
        for (size_t ci = lo; ci < hi; ++ci) {
         const auto& cm = f.casualties[ci];
-        // «قتل نحو عشرين من أفرادها منذ اندلاع دوامة العنف»: a toll «since» something is
-        // the sum of many happenings, not this one's
-        bool since = false;
-        const uint32_t s_end = f.analysis.sentences[si].tok_end;
-        for (uint32_t t = cm.tok_end; t < s_end && t < cm.tok_end + 6 && !since; ++t)
-          since = c.tok(t).norm == "\xD9\x85\xD9\x86\xD8\xB0"sv;  // منذ
-        if (since) continue;
+        if (toll_since[ci]) continue;
         // «بمقتل مدني وإصابة 4 في قصف شنه الحوثيون …، في وقت شن طيران التحالف غارات»: a
         // toll belongs to the attack named nearest to it in its sentence
         {

@@ -298,7 +298,7 @@ bool in_sector(double origin_lat, double origin_lon, double bearing, double lat,
   return diff <= 67.5;
 }
 
-void Gazetteer::sector_origin(uint32_t unit, double& lat, double& lon) const {
+void Gazetteer::seat_point(uint32_t unit, double& lat, double& lon) const {
   const Entry& u = entries_[unit];
   const Entry& o = u.seat >= 0 ? entries_[static_cast<size_t>(u.seat)] : u;
   lat = o.lat;
@@ -308,7 +308,7 @@ void Gazetteer::sector_origin(uint32_t unit, double& lat, double& lon) const {
 void Gazetteer::sector_point(uint32_t unit, double bearing, double& lat, double& lon) const {
   const Entry& u = entries_[unit];
   double rlat = 0, rlon = 0;
-  sector_origin(unit, rlat, rlon);
+  seat_point(unit, rlat, rlon);
   double slat = 0, slon = 0, wsum = 0;
   for (const auto& e : entries_) {
     if (e.kind != Kind::Admin3) continue;

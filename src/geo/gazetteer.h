@@ -73,8 +73,9 @@ class Gazetteer {
   // (its sub-districts in that sector, weighted by the inverse square of their
   // distance from the seat; else an offset of the seat).
   void sector_point(uint32_t unit, double bearing, double& lat, double& lon) const;
-  // Where the sectors of admin unit `unit` start from: its seat, else its own point.
-  void sector_origin(uint32_t unit, double& lat, double& lon) const;
+  // The seat of admin unit `unit` (a governorate's news happens there, its countryside
+  // starts there), else the entry's own point (towns, units without a known seat).
+  void seat_point(uint32_t unit, double& lat, double& lon) const;
 
  private:
   uint32_t max_words_known(const text::HashedKey& first_key) const;

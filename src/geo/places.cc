@@ -886,16 +886,9 @@ struct FinderRun {
   // «ريف دير الزور الشرقي»: the part of the unit that faces the direction word.
   std::optional<PlaceMention::Sector> sector_of(const Raw& r) const {
     if (r.cls != Cls::Countryside || !r.has_dir || r.beside || r.chosen < 0) return std::nullopt;
-    const uint32_t unit = countryside_unit(r);
     PlaceMention::Sector s;
     s.bearing = r.bearing;
-    const Entry& u = g.at(unit);
-    if (u.kind == Kind::Admin1 || u.kind == Kind::Admin2) {
-      g.sector_origin(unit, s.lat, s.lon);
-    } else {
-      s.lat = u.lat;
-      s.lon = u.lon;
-    }
+    g.seat_point(countryside_unit(r), s.lat, s.lon);
     return s;
   }
 
@@ -930,10 +923,7 @@ struct FinderRun {
     pl.lon = e.lon;
     // a governorate is placed at its seat, where its news happens, not at the middle of
     // its area (Anbar's lies in empty desert, 150 km from Ramadi)
-    if (e.kind == Kind::Admin1 && e.seat >= 0) {
-      pl.lat = g.at(static_cast<uint32_t>(e.seat)).lat;
-      pl.lon = g.at(static_cast<uint32_t>(e.seat)).lon;
-    }
+    if (e.kind == Kind::Admin1) g.seat_point(static_cast<uint32_t>(r.chosen), pl.lat.emplace(), pl.lon.emplace());
     pl.precision = precision_of(e);
     fill_admin(pl, e);
     if (e.kind == Kind::Country) return pl;

@@ -213,7 +213,7 @@ void CasualtyFinder::read_phrase(const text::Analysis& a, uint32_t h, const Head
       civ = civilians_in(a, *q, h, count);
       // «25 مقاتلاً من الفصائل وثمانية من مقاتلي التنظيم قتلوا»: counts joined by «و»
       // before the verb add up
-      auto joined = [&](uint32_t k) { return toks[k].norm.starts_with("\xD9\x88"sv); };  // و
+      auto joined = [&](uint32_t k) { return toks[k].norm.starts_with("و"sv); };
       uint32_t first = q->tok_begin;
       for (int more = 0; more < 3 && count && joined(first); ++more) {
         const auto p = quantity_before(a, first, sb, 10, false);
